@@ -1,0 +1,149 @@
+//! Articles → [`Archive`]: the whole archive as one immutable value, with
+//! final URLs, terms, calendar buckets and relations.
+//!
+//! Pure: no files, no clock. Rebuilt from scratch on every change (sorting and
+//! grouping 10,000 articles takes milliseconds), so there is no patching code
+//! that could drift from a clean build.
+
+pub mod calendar;
+pub mod relations;
+pub mod taxonomy;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::content::Article;
+use crate::diagnostic::Diagnostic;
+use crate::slug::Slug;
+pub use calendar::Calendar;
+pub use relations::CoTerm;
+pub use taxonomy::{Taxonomy, Term, TermId, TermIndex};
+
+/// How many co-occurring terms of each taxonomy a term page lists.
+pub const CO_TERMS: usize = 10;
+
+/// Article slugs that would shadow a page of the month folder (`/2012/10/page/2/`).
+const RESERVED_ARTICLE_SLUGS: &[&str] = &["page"];
+
+/// An article placed in the archive.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The parsed article.
+    pub article: Arc<Article>,
+    /// Its final slug (the asked one, or with a suffix after a clash).
+    pub slug: Slug,
+    /// Its path below the site root, `2012/10/mali/`.
+    pub path: String,
+    /// Its terms, per taxonomy (indexes into [`Archive::terms`]).
+    pub terms: [Vec<TermId>; 3],
+}
+
+/// The archive: articles newest first, terms, calendar and relations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Archive {
+    /// Published articles, newest first; an article's id is its index here.
+    pub entries: Vec<Entry>,
+    /// Terms of each taxonomy, indexed by [`Taxonomy::index`].
+    pub terms: [TermIndex; 3],
+    /// Year and month buckets.
+    pub calendar: Calendar,
+    /// Related articles of each article.
+    pub related: Vec<Vec<usize>>,
+    /// Co-occurring terms of each term, per taxonomy.
+    pub co_terms: [Vec<[Vec<CoTerm>; 3]>; 3],
+    /// Problems worth a warning (slug clashes).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Archive {
+    /// Places articles (drafts already removed) into an archive.
+    pub fn build(mut articles: Vec<Arc<Article>>, related_limit: usize) -> Archive {
+        articles.sort_by(|a, b| {
+            b.meta.date.sort_key().cmp(&a.meta.date.sort_key()).then_with(|| a.path.cmp(&b.path))
+        });
+        let mut warnings = Vec::new();
+        let slugs = assign_slugs(&articles, &mut warnings);
+
+        let mut terms: [TermIndex; 3] = Default::default();
+        let mut terms_of: Vec<[Vec<TermId>; 3]> = vec![Default::default(); articles.len()];
+        for tax in Taxonomy::ALL {
+            let names: Vec<&[String]> = articles.iter().map(|a| tax.names(&a.meta)).collect();
+            let (index, per_article, clashes) = TermIndex::build(&names);
+            for clash in clashes {
+                warnings.push(
+                    Diagnostic::warning(
+                        &articles[clash.article].path,
+                        format!(
+                            "{} “{}” and “{}” make the same slug; “{}” gets /{}/{}/",
+                            tax.key(),
+                            clash.kept,
+                            clash.renamed,
+                            clash.renamed,
+                            tax.key(),
+                            clash.slug
+                        ),
+                    )
+                    .help("if they are the same, spell them the same (or merge them in people.yaml)"),
+                );
+            }
+            for (id, ids) in per_article.into_iter().enumerate() {
+                terms_of[id][tax.index()] = ids;
+            }
+            terms[tax.index()] = index;
+        }
+
+        let calendar = Calendar::build(articles.iter().enumerate().map(|(id, a)| (id, a.meta.date.year(), a.meta.date.month())));
+        let related = relations::related_articles(&terms_of, &terms, related_limit);
+        let co_terms = Taxonomy::ALL.map(|tax| relations::co_occurring(tax, &terms_of, &terms, CO_TERMS));
+        let entries = articles
+            .into_iter()
+            .zip(slugs)
+            .zip(terms_of)
+            .map(|((article, slug), terms)| {
+                let path = format!("{:04}/{:02}/{}/", article.meta.date.year(), article.meta.date.month(), slug);
+                Entry { article, slug, path, terms }
+            })
+            .collect();
+        Archive { entries, terms, calendar, related, co_terms, warnings }
+    }
+
+    /// The terms of one taxonomy.
+    pub fn index(&self, taxonomy: Taxonomy) -> &TermIndex {
+        &self.terms[taxonomy.index()]
+    }
+
+    /// A term by taxonomy and id.
+    pub fn term(&self, taxonomy: Taxonomy, id: TermId) -> &Term {
+        &self.terms[taxonomy.index()].terms[id]
+    }
+}
+
+/// Gives each article a slug unique within its month; on a clash the article
+/// later in path order gets a suffix, so adding an article never renames an
+/// older one whose path sorts first.
+fn assign_slugs(articles: &[Arc<Article>], warnings: &mut Vec<Diagnostic>) -> Vec<Slug> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| articles[a].path.cmp(&articles[b].path));
+    let mut taken: HashSet<(i16, i8, Slug)> = HashSet::new();
+    let mut slugs = vec![None; articles.len()];
+    for id in order {
+        let article = &articles[id];
+        let (year, month) = (article.meta.date.year(), article.meta.date.month());
+        let base = article.slug.clone();
+        let mut slug = base.clone();
+        let mut n = 1;
+        while RESERVED_ARTICLE_SLUGS.contains(&slug.as_str()) || taken.contains(&(year, month, slug.clone())) {
+            n += 1;
+            slug = base.with_suffix(n);
+        }
+        if n > 1 && !RESERVED_ARTICLE_SLUGS.contains(&base.as_str()) {
+            warnings.push(
+                Diagnostic::warning(&article.path, format!("another article of {year:04}-{month:02} already has the slug “{base}”; this one is published as “{slug}”"))
+                    .help("give one of them its own `slug:` in the front matter"),
+            );
+        }
+        taken.insert((year, month, slug.clone()));
+        slugs[id] = Some(slug);
+    }
+    slugs.into_iter().map(|s| s.unwrap_or_else(|| Slug::from_name(""))).collect()
+}

@@ -1,0 +1,219 @@
+//! Taxonomies (topics, countries, people) and their terms: which names exist,
+//! their slugs, and the articles that carry each.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::content::ArticleMeta;
+use crate::slug::Slug;
+
+/// One of the three ways articles are classified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Taxonomy {
+    /// What the story is about (`terrorism`).
+    Topics,
+    /// Countries it concerns (`Mali`).
+    Countries,
+    /// People named in it (`Leon E. Panetta`).
+    People,
+}
+
+impl Taxonomy {
+    /// All taxonomies, in display order.
+    pub const ALL: [Taxonomy; 3] = [Taxonomy::Topics, Taxonomy::Countries, Taxonomy::People];
+
+    /// The URL segment and front-matter field: `countries`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Taxonomy::Topics => "topics",
+            Taxonomy::Countries => "countries",
+            Taxonomy::People => "people",
+        }
+    }
+
+    /// A heading: `Countries`.
+    pub fn title(self) -> &'static str {
+        match self {
+            Taxonomy::Topics => "Topics",
+            Taxonomy::Countries => "Countries",
+            Taxonomy::People => "People",
+        }
+    }
+
+    /// One of them: `country`.
+    pub fn singular(self) -> &'static str {
+        match self {
+            Taxonomy::Topics => "topic",
+            Taxonomy::Countries => "country",
+            Taxonomy::People => "person",
+        }
+    }
+
+    /// Position in [`Taxonomy::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The taxonomy whose URL segment is `key`.
+    pub fn from_key(key: &str) -> Option<Taxonomy> {
+        Taxonomy::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    /// The names an article's front matter gives for this taxonomy.
+    pub fn names(self, meta: &ArticleMeta) -> &[String] {
+        match self {
+            Taxonomy::Topics => &meta.topics,
+            Taxonomy::Countries => &meta.countries,
+            Taxonomy::People => &meta.people,
+        }
+    }
+}
+
+/// Index of a term within its taxonomy.
+pub type TermId = usize;
+
+/// A term and the articles that carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// Display name (the most used spelling).
+    pub name: String,
+    /// URL slug, unique within the taxonomy.
+    pub slug: Slug,
+    /// Articles, newest first (ascending ids).
+    pub articles: Vec<usize>,
+    /// Other spellings merged into this term (differing only in case).
+    pub variants: Vec<String>,
+}
+
+/// All terms of one taxonomy.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermIndex {
+    /// Terms, ordered by name key (case-insensitive), which is also the order
+    /// slug suffixes were handed out in.
+    pub terms: Vec<Term>,
+    by_slug: HashMap<Slug, TermId>,
+}
+
+/// Two names that slugged alike and were given distinct slugs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlugClash {
+    /// The name that kept the plain slug.
+    pub kept: String,
+    /// The name that got a suffix.
+    pub renamed: String,
+    /// The suffixed slug.
+    pub slug: Slug,
+    /// An article carrying the renamed name, to point the warning at.
+    pub article: usize,
+}
+
+impl TermIndex {
+    /// Builds the index from each article's names (article ids are the
+    /// positions in `names_per_article`, newest first). Also returns each
+    /// article's term ids and the slug clashes met.
+    pub fn build(names_per_article: &[&[String]]) -> (TermIndex, Vec<Vec<TermId>>, Vec<SlugClash>) {
+        // Group spellings case-insensitively: "Mali" and "MALI" are one country.
+        let mut groups: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
+        for (id, names) in names_per_article.iter().enumerate() {
+            for name in names.iter() {
+                groups.entry(name_key(name)).or_default().push((id, name));
+            }
+        }
+        let mut keys: Vec<String> = groups.keys().cloned().collect();
+        keys.sort();
+        let mut index = TermIndex::default();
+        let mut clashes = Vec::new();
+        let mut term_of_key: HashMap<&str, TermId> = HashMap::new();
+        for key in &keys {
+            let uses = &groups[key];
+            let name = most_used_spelling(uses);
+            let mut variants: Vec<String> = uses.iter().map(|(_, n)| n.to_string()).filter(|n| *n != name).collect();
+            variants.sort();
+            variants.dedup();
+            let base = Slug::from_name(&name);
+            let mut slug = base.clone();
+            let mut n = 1;
+            while index.by_slug.contains_key(&slug) {
+                n += 1;
+                slug = base.with_suffix(n);
+            }
+            if n > 1 {
+                let kept = index.terms[index.by_slug[&base]].name.clone();
+                clashes.push(SlugClash { kept, renamed: name.clone(), slug: slug.clone(), article: uses[0].0 });
+            }
+            let mut articles: Vec<usize> = uses.iter().map(|(id, _)| *id).collect();
+            articles.sort_unstable();
+            articles.dedup();
+            let id = index.terms.len();
+            index.by_slug.insert(slug.clone(), id);
+            term_of_key.insert(key, id);
+            index.terms.push(Term { name, slug, articles, variants });
+        }
+        let per_article = names_per_article
+            .iter()
+            .map(|names| {
+                let mut ids: Vec<TermId> = names.iter().map(|n| term_of_key[name_key(n).as_str()]).collect();
+                ids.dedup();
+                ids
+            })
+            .collect();
+        (index, per_article, clashes)
+    }
+
+    /// The term with this slug.
+    pub fn by_slug(&self, slug: &Slug) -> Option<TermId> {
+        self.by_slug.get(slug).copied()
+    }
+}
+
+/// Names that differ only in case or spacing are the same term.
+fn name_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// The spelling used by the most articles; ties go to the alphabetically first.
+fn most_used_spelling(uses: &[(usize, &str)]) -> String {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (_, name) in uses {
+        *counts.entry(name).or_default() += 1;
+    }
+    let mut best: Vec<(&str, usize)> = counts.into_iter().collect();
+    best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    best[0].0.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[&[&str]]) -> Vec<Vec<String>> {
+        list.iter().map(|l| l.iter().map(|s| s.to_string()).collect()).collect()
+    }
+
+    #[test]
+    fn case_variants_merge_and_the_common_spelling_wins() {
+        let owned = names(&[&["Mali"], &["MALI", "Niger"], &["Mali"]]);
+        let refs: Vec<&[String]> = owned.iter().map(|v| v.as_slice()).collect();
+        let (index, per_article, clashes) = TermIndex::build(&refs);
+        assert_eq!(index.terms.len(), 2);
+        let mali = &index.terms[index.by_slug(&Slug::from_name("mali")).unwrap()];
+        assert_eq!(mali.name, "Mali");
+        assert_eq!(mali.articles, [0, 1, 2]);
+        assert_eq!(mali.variants, ["MALI"]);
+        assert_eq!(per_article[1].len(), 2);
+        assert!(clashes.is_empty());
+    }
+
+    #[test]
+    fn different_names_with_one_slug_get_two_terms() {
+        let owned = names(&[&["Lee Jae-myung"], &["Lee Jae Myung"]]);
+        let refs: Vec<&[String]> = owned.iter().map(|v| v.as_slice()).collect();
+        let (index, _, clashes) = TermIndex::build(&refs);
+        let slugs: Vec<_> = index.terms.iter().map(|t| t.slug.as_str()).collect();
+        assert_eq!(slugs, ["lee-jae-myung", "lee-jae-myung-2"]);
+        assert_eq!(clashes.len(), 1);
+        assert_eq!(clashes[0].renamed, "Lee Jae-myung");
+    }
+}

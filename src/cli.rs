@@ -1,0 +1,44 @@
+//! Command-line options (clap derive types). No logic lives here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// dateline: a static site generator for news archives.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, about, propagate_version = true)]
+pub struct Cli {
+    /// The site folder (holds content/, templates/, static/, dateline.yaml).
+    #[arg(long, short = 'r', global = true, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Only print errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// Print more about what happens.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the archive in content/ into a static site.
+    Build(BuildArgs),
+}
+
+/// Options of `dateline build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Output folder, relative to the site root.
+    #[arg(long, short, default_value = "public", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Absolute URL the site will be served from (overrides dateline.yaml), e.g. https://example.org/archive/
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Also publish articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}

@@ -1,0 +1,204 @@
+//! `dateline.yaml` → [`Config`], and [`SitePaths`]: where a site's folders are.
+//!
+//! Every setting has a default, so a folder holding only `content/` builds.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter;
+
+/// The name of the site configuration file at the site root.
+pub const CONFIG_FILE: &str = "dateline.yaml";
+
+/// Where the site's inputs and output live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SitePaths {
+    /// The site root (holds `dateline.yaml`).
+    pub root: PathBuf,
+    /// `content/`: normalized articles.
+    pub content: PathBuf,
+    /// `templates/`: the site's template overrides.
+    pub templates: PathBuf,
+    /// `static/`: copied to the output as is.
+    pub static_dir: PathBuf,
+    /// The output folder (`public/` by default).
+    pub out: PathBuf,
+}
+
+impl SitePaths {
+    /// The standard layout under `root`, writing to `out` (relative to `root` unless absolute).
+    pub fn new(root: &Path, out: Option<&Path>) -> SitePaths {
+        let out = out.map_or_else(|| root.join("public"), |o| root.join(o));
+        SitePaths {
+            root: root.to_path_buf(),
+            content: root.join("content"),
+            templates: root.join("templates"),
+            static_dir: root.join("static"),
+            out,
+        }
+    }
+
+    /// `path` relative to the site root for messages, or as given when outside it.
+    pub fn display<'a>(&self, path: &'a Path) -> &'a Path {
+        path.strip_prefix(&self.root).unwrap_or(path)
+    }
+}
+
+/// Site settings from `dateline.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// The site's name, shown in every page header and in feeds.
+    pub title: String,
+    /// One line about the archive, for the home page and feeds.
+    pub description: String,
+    /// Absolute URL the site is served from, ending in `/` (may include a subpath).
+    pub base_url: String,
+    /// The `lang` of pages and feeds.
+    pub language: String,
+    /// Articles per list page (home, term and month pages).
+    pub page_size: usize,
+    /// Entries per Atom feed.
+    pub feed_size: usize,
+    /// How many related articles an article page shows.
+    pub related: usize,
+    /// Pass raw HTML in Markdown bodies through instead of escaping it. Only
+    /// for sites whose authors are trusted.
+    pub unsafe_html: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "News archive".to_string(),
+            description: String::new(),
+            base_url: DEFAULT_BASE_URL.to_string(),
+            language: "en".to_string(),
+            page_size: 50,
+            feed_size: 20,
+            related: 5,
+            unsafe_html: false,
+        }
+    }
+}
+
+/// Used when `dateline.yaml` sets no `base_url`; feeds and the sitemap need an absolute URL.
+pub const DEFAULT_BASE_URL: &str = "http://localhost/";
+
+impl Config {
+    /// Reads `dateline.yaml` from the site root; a missing file means all defaults.
+    pub fn load(paths: &SitePaths) -> Result<Config, Diagnostic> {
+        let path = paths.root.join(CONFIG_FILE);
+        let shown = paths.display(&path).to_path_buf();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(Diagnostic::error(&shown, format!("cannot read the site configuration: {e}"))),
+        };
+        Config::parse(&text).map_err(|d| Diagnostic { path: shown, ..d })
+    }
+
+    /// Parses the text of a `dateline.yaml` (an empty file is all defaults).
+    pub fn parse(text: &str) -> Result<Config, Diagnostic> {
+        let config: Config = if text.trim().is_empty() {
+            Config::default()
+        } else {
+            frontmatter::parse(text).map_err(|e| {
+                Diagnostic::error(CONFIG_FILE, e.message).at(e.line, e.column).help(
+                    "known settings: title, description, base_url, language, page_size, feed_size, related, unsafe_html",
+                )
+            })?
+        };
+        config.validated(text)
+    }
+
+    fn validated(mut self, text: &str) -> Result<Config, Diagnostic> {
+        let at = |key: &str, d: Diagnostic| match frontmatter::locate_key(text, key) {
+            Some((line, col)) => d.at(line, col),
+            None => d,
+        };
+        self.base_url = normalize_base_url(&self.base_url).map_err(|msg| {
+            at("base_url", Diagnostic::error(CONFIG_FILE, msg))
+                .help("write an absolute URL such as `base_url: https://example.org/archive/`")
+        })?;
+        for (key, value) in [("page_size", self.page_size), ("feed_size", self.feed_size)] {
+            if value == 0 {
+                return Err(at(key, Diagnostic::error(CONFIG_FILE, format!("`{key}` must be at least 1"))));
+            }
+        }
+        Ok(self)
+    }
+
+    /// Overrides the base URL (the `--base-url` option).
+    pub fn with_base_url(mut self, base_url: &str) -> Result<Config, String> {
+        self.base_url = normalize_base_url(base_url)?;
+        Ok(self)
+    }
+
+    /// The path part of `base_url`, always starting and ending with `/`: what
+    /// every internal link starts with.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.find("://").map_or(0, |i| i + 3);
+        let path_start = self.base_url[after_scheme..].find('/').map_or(self.base_url.len(), |i| after_scheme + i);
+        &self.base_url[path_start..]
+    }
+}
+
+/// Checks that `url` is an absolute http(s) URL and gives it a trailing slash.
+fn normalize_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("`base_url` must start with http:// or https://, found {url:?}"))?;
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() {
+        return Err(format!("`base_url` has no host: {url:?}"));
+    }
+    if url.contains(['?', '#', '"', '<', '>', ' ', '\\']) {
+        return Err(format!("`base_url` must be a plain URL without query, fragment or quotes: {url:?}"));
+    }
+    let mut url = url.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_file_means_defaults() {
+        assert_eq!(Config::parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn subpath_base_url_gives_base_path() {
+        let c = Config::parse("base_url: https://example.org/archive").unwrap();
+        assert_eq!(c.base_url, "https://example.org/archive/");
+        assert_eq!(c.base_path(), "/archive/");
+        assert_eq!(Config::default().base_path(), "/");
+    }
+
+    #[test]
+    fn unknown_settings_are_errors_with_position() {
+        let d = Config::parse("title: X\npage_sise: 3\n").unwrap_err();
+        assert_eq!(d.line, Some(2), "{d}");
+        assert!(d.message.contains("page_sise"), "{d}");
+    }
+
+    #[test]
+    fn bad_base_url_points_at_the_key() {
+        let d = Config::parse("title: X\nbase_url: example.org\n").unwrap_err();
+        assert_eq!((d.line, d.column), (Some(2), Some(11)), "{d}");
+    }
+
+    #[test]
+    fn zero_page_size_is_refused() {
+        assert!(Config::parse("page_size: 0").is_err());
+    }
+}

@@ -1,0 +1,115 @@
+//! The one shape for a problem found in a user's file: where it is, what is
+//! wrong, and what to write instead.
+//!
+//! Library code collects these instead of printing them or stopping at the
+//! first one, so a run reports every broken file at once.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a problem is: errors fail the run, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The file was skipped; the run exits with code 1.
+    Error,
+    /// The file was used, but something in it deserves a look.
+    Warning,
+}
+
+/// A problem in a user's file, with its position when one is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, as the user would type it (relative to the site root when possible).
+    pub path: PathBuf,
+    /// 1-based line, when the problem has a position.
+    pub line: Option<usize>,
+    /// 1-based column, when the problem has a position.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error in `path`, without a position yet.
+    pub fn error(path: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.as_ref().to_path_buf(),
+            line: None,
+            column: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A warning in `path`, without a position yet.
+    pub fn warning(path: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, message) }
+    }
+
+    /// The same diagnostic at a 1-based line and column.
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// The same diagnostic with advice on how to fix it.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Whether this diagnostic fails the run.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:col` (or less, when the position is unknown).
+    pub fn location(&self) -> String {
+        let mut s = self.path.display().to_string();
+        if let Some(line) = self.line {
+            s.push_str(&format!(":{line}"));
+            if let Some(col) = self.column {
+                s.push_str(&format!(":{col}"));
+            }
+        }
+        s
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}: {label}: {}", self.location(), self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_path_line_column_then_help() {
+        let d = Diagnostic::error("content/a.md", "`date` is missing").at(3, 7).help("add `date: 2012-10-24`");
+        assert_eq!(d.to_string(), "content/a.md:3:7: error: `date` is missing\n  help: add `date: 2012-10-24`");
+    }
+
+    #[test]
+    fn without_position_shows_only_the_path() {
+        let d = Diagnostic::warning("x.md", "odd");
+        assert_eq!(d.to_string(), "x.md: warning: odd");
+        assert!(!d.is_error());
+    }
+}

@@ -1,0 +1,86 @@
+//! The only code that writes files: atomic replacement and write-if-changed.
+//!
+//! A file is written to a temporary sibling and renamed over the target, so a
+//! crash or `kill -9` leaves either the old complete file or the new one,
+//! never half of each.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Whether a write must survive a power cut, not only a crash of dateline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// Output that can be rebuilt: rename only (fast).
+    Rebuildable,
+    /// A person's work (`content/`): fsync before the rename.
+    Durable,
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Replaces `path` with `bytes` atomically, creating parent folders.
+pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        if durability == Durability::Durable {
+            file.sync_all()?;
+        }
+        drop(file);
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Writes `bytes` to `path` only if the file does not already hold exactly
+/// those bytes; returns whether it wrote. Unchanged files keep their mtime,
+/// so rsync and browsers see no change.
+pub fn write_if_changed(path: &Path, bytes: &[u8], durability: Durability) -> io::Result<bool> {
+    if same_bytes(path, bytes) {
+        return Ok(false);
+    }
+    write_atomic(path, bytes, durability)?;
+    Ok(true)
+}
+
+/// Whether the file at `path` holds exactly `bytes` (false if it cannot be read).
+pub fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `name` is one of our temporary files (left behind only by a crash).
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with('.') && name.ends_with(".tmp")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_skips_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a/b/c.html");
+        assert!(write_if_changed(&p, b"one", Durability::Rebuildable).unwrap());
+        assert!(!write_if_changed(&p, b"one", Durability::Rebuildable).unwrap());
+        assert!(write_if_changed(&p, b"two", Durability::Durable).unwrap());
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        let leftovers: Vec<_> = fs::read_dir(p.parent().unwrap()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+}

@@ -1,0 +1,22 @@
+//! dateline: a static site generator for news archives.
+//!
+//! Raw scraped articles are normalized into front-matter Markdown
+//! (`ingest`), then built into a static archive with a page per topic,
+//! country and person (`build`). See `ARCHITECTURE.md` for the map; the
+//! modules below are declared in pipeline order.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod config;
+pub mod diagnostic;
+pub mod fingerprint;
+pub mod frontmatter;
+pub mod slug;
+pub mod disk;
+
+pub mod content;
+pub mod archive;
+pub mod pages;
+pub mod render;
+pub mod output;
+pub mod build;

@@ -1,0 +1,222 @@
+//! Archive → every page the site has, each with its output path.
+//!
+//! Decides *which* pages exist (one per article, term, list page, month,
+//! feed…) and where each goes, not how it looks (`render`) or how the bytes
+//! reach the disk (`output`). Paths are built only from slugs, numbers and
+//! fixed names, so none can leave the output folder.
+
+use crate::archive::{Archive, Taxonomy, TermId};
+
+/// URLs per sitemap file: the sitemaps.org limit.
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+/// How a taxonomy's list page orders its terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TermOrder {
+    /// Alphabetical (`/countries/`).
+    Name,
+    /// Most articles first (`/countries/by-count/`).
+    Count,
+}
+
+/// One sitemap file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SitemapPart {
+    /// The only sitemap (`sitemap.xml`), when every URL fits in one.
+    Single,
+    /// The index of parts (`sitemap.xml`) when they do not.
+    Index,
+    /// Part n, 1-based (`sitemap-1.xml`).
+    Part(usize),
+}
+
+/// A page of the site, meaningful within one archive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PageKey {
+    /// The home page's n-th page (1-based) of latest articles.
+    Home(usize),
+    /// An article page.
+    Article(usize),
+    /// A taxonomy's list of terms.
+    TermList(Taxonomy, TermOrder),
+    /// A term's n-th page (1-based) of articles.
+    Term(Taxonomy, TermId, usize),
+    /// A term's Atom feed.
+    TermFeed(Taxonomy, TermId),
+    /// A year's page.
+    Year(i16),
+    /// A month's n-th page (1-based).
+    Month(i16, i8, usize),
+    /// The site's Atom feed.
+    Feed,
+    /// A sitemap file.
+    Sitemap(SitemapPart),
+    /// `robots.txt`.
+    Robots,
+    /// `404.html`.
+    NotFound,
+}
+
+/// The kind of a page, which decides its template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PageKind {
+    /// Home pages.
+    Home,
+    /// Article pages.
+    Article,
+    /// Taxonomy list pages.
+    TermList,
+    /// Term pages.
+    Term,
+    /// Atom feeds.
+    Feed,
+    /// Year pages.
+    Year,
+    /// Month pages.
+    Month,
+    /// Sitemaps.
+    Sitemap,
+    /// robots.txt.
+    Robots,
+    /// The 404 page.
+    NotFound,
+}
+
+impl PageKey {
+    /// What kind of page this is.
+    pub fn kind(&self) -> PageKind {
+        match self {
+            PageKey::Home(_) => PageKind::Home,
+            PageKey::Article(_) => PageKind::Article,
+            PageKey::TermList(..) => PageKind::TermList,
+            PageKey::Term(..) => PageKind::Term,
+            PageKey::TermFeed(..) | PageKey::Feed => PageKind::Feed,
+            PageKey::Year(_) => PageKind::Year,
+            PageKey::Month(..) => PageKind::Month,
+            PageKey::Sitemap(_) => PageKind::Sitemap,
+            PageKey::Robots => PageKind::Robots,
+            PageKey::NotFound => PageKind::NotFound,
+        }
+    }
+}
+
+/// A page and the file it is written to, relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Which page.
+    pub key: PageKey,
+    /// Output file (`2012/10/mali/index.html`, `atom.xml`).
+    pub file: String,
+}
+
+/// How many pages `count` items need at `per_page` a page (at least one).
+pub fn page_count(count: usize, per_page: usize) -> usize {
+    count.div_ceil(per_page.max(1)).max(1)
+}
+
+/// The URL path (relative to the site root) of page `n` of a list whose
+/// first page is at `dir` (`countries/mali/` → `countries/mali/page/2/`).
+pub fn paged_path(dir: &str, n: usize) -> String {
+    if n <= 1 { dir.to_string() } else { format!("{dir}page/{n}/") }
+}
+
+/// Path of a term's page folder: `countries/mali/`.
+pub fn term_path(archive: &Archive, taxonomy: Taxonomy, term: TermId) -> String {
+    format!("{}/{}/", taxonomy.key(), archive.term(taxonomy, term).slug)
+}
+
+/// Path of a taxonomy list page.
+pub fn term_list_path(taxonomy: Taxonomy, order: TermOrder) -> String {
+    match order {
+        TermOrder::Name => format!("{}/", taxonomy.key()),
+        TermOrder::Count => format!("{}/by-count/", taxonomy.key()),
+    }
+}
+
+/// Path of a year page: `2012/`.
+pub fn year_path(year: i16) -> String {
+    format!("{year:04}/")
+}
+
+/// Path of a month page: `2012/10/`.
+pub fn month_path(year: i16, month: i8) -> String {
+    format!("{year:04}/{month:02}/")
+}
+
+/// Every URL the sitemap lists, as paths below the site root, in a fixed order.
+pub fn sitemap_paths(archive: &Archive) -> Vec<String> {
+    let mut paths = vec![String::new()];
+    paths.extend(archive.entries.iter().map(|e| e.path.clone()));
+    for tax in Taxonomy::ALL {
+        paths.push(term_list_path(tax, TermOrder::Name));
+        paths.extend((0..archive.index(tax).terms.len()).map(|t| term_path(archive, tax, t)));
+    }
+    for (year, months) in &archive.calendar.years {
+        paths.push(year_path(*year));
+        paths.extend(months.keys().map(|m| month_path(*year, *m)));
+    }
+    paths
+}
+
+/// Every page of the site, in a fixed order.
+pub fn site_pages(archive: &Archive, per_page: usize) -> Vec<Page> {
+    let mut pages = Vec::new();
+    let mut add = |key: PageKey, file: String| pages.push(Page { key, file });
+    let index = |dir: &str| format!("{dir}index.html");
+
+    for n in 1..=page_count(archive.entries.len(), per_page) {
+        add(PageKey::Home(n), index(&paged_path("", n)));
+    }
+    for (id, entry) in archive.entries.iter().enumerate() {
+        add(PageKey::Article(id), index(&entry.path));
+    }
+    for tax in Taxonomy::ALL {
+        for order in [TermOrder::Name, TermOrder::Count] {
+            add(PageKey::TermList(tax, order), index(&term_list_path(tax, order)));
+        }
+        for (id, term) in archive.index(tax).terms.iter().enumerate() {
+            let dir = term_path(archive, tax, id);
+            for n in 1..=page_count(term.articles.len(), per_page) {
+                add(PageKey::Term(tax, id, n), index(&paged_path(&dir, n)));
+            }
+            add(PageKey::TermFeed(tax, id), format!("{dir}atom.xml"));
+        }
+    }
+    for (year, months) in &archive.calendar.years {
+        add(PageKey::Year(*year), index(&year_path(*year)));
+        for (month, ids) in months {
+            let dir = month_path(*year, *month);
+            for n in 1..=page_count(ids.len(), per_page) {
+                add(PageKey::Month(*year, *month, n), index(&paged_path(&dir, n)));
+            }
+        }
+    }
+    add(PageKey::Feed, "atom.xml".to_string());
+    let urls = sitemap_paths(archive).len();
+    if urls <= SITEMAP_LIMIT {
+        add(PageKey::Sitemap(SitemapPart::Single), "sitemap.xml".to_string());
+    } else {
+        add(PageKey::Sitemap(SitemapPart::Index), "sitemap.xml".to_string());
+        for n in 1..=urls.div_ceil(SITEMAP_LIMIT) {
+            add(PageKey::Sitemap(SitemapPart::Part(n)), format!("sitemap-{n}.xml"));
+        }
+    }
+    add(PageKey::Robots, "robots.txt".to_string());
+    add(PageKey::NotFound, "404.html".to_string());
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pagination_paths() {
+        assert_eq!(page_count(0, 50), 1);
+        assert_eq!(page_count(50, 50), 1);
+        assert_eq!(page_count(51, 50), 2);
+        assert_eq!(paged_path("countries/mali/", 1), "countries/mali/");
+        assert_eq!(paged_path("countries/mali/", 2), "countries/mali/page/2/");
+        assert_eq!(paged_path("", 3), "page/3/");
+    }
+}

@@ -1,0 +1,70 @@
+//! The template filters dateline adds to Tera's built-in ones.
+//!
+//! Tera 2 has no `date` filter of its own (tera-contrib's pulls in a second
+//! jiff and ICU), so this is ours, on jiff.
+
+use tera::{Kwargs, State, TeraResult};
+
+use crate::content::PubDate;
+
+/// The format `date` uses when none is given: `October 24, 2012`.
+pub const DEFAULT_DATE_FORMAT: &str = "%B %-d, %Y";
+
+/// Registers every dateline filter on `tera`.
+pub fn register(tera: &mut tera::Tera) {
+    tera.register_filter("date", date);
+    tera.register_filter("thousands", thousands);
+}
+
+/// `{{ article.date | date(format="%b %-d, %Y") }}`: formats an ISO date or
+/// RFC 3339 date-time with strftime directives.
+fn date(value: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let format = kwargs.get::<&str>("format")?.unwrap_or(DEFAULT_DATE_FORMAT);
+    let parsed = PubDate::parse(value)
+        .map_err(|e| tera::Error::message(format!("the `date` filter needs a date such as 2012-10-24: {e}")))?;
+    let when = match parsed.time {
+        Some((time, _)) => parsed.date.to_datetime(time),
+        None => parsed.date.to_datetime(jiff::civil::Time::midnight()),
+    };
+    jiff::fmt::strtime::format(format, when)
+        .map_err(|e| tera::Error::message(format!("bad `format` for the `date` filter: {e}")))
+}
+
+/// `{{ 12345 | thousands }}` → `12,345`.
+fn thousands(value: i64, _: Kwargs, _: &State) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(template: &str) -> String {
+        let mut tera = tera::Tera::new();
+        register(&mut tera);
+        tera.add_raw_template("t", template).unwrap();
+        tera.render("t", &tera::Context::new()).unwrap()
+    }
+
+    #[test]
+    fn formats_dates() {
+        assert_eq!(render(r#"{{ "2012-10-24" | date }}"#), "October 24, 2012");
+        assert_eq!(render(r#"{{ "2012-10-24T09:30:00+09:00" | date(format="%Y-%m-%d %H:%M") }}"#), "2012-10-24 09:30");
+    }
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(render("{{ 1234567 | thousands }} {{ 12 | thousands }} {{ -1000 | thousands }}"), "1,234,567 12 -1,000");
+    }
+}

@@ -1,0 +1,679 @@
+//! The typed values templates see, one per page kind, built from the archive
+//! and nothing else.
+//!
+//! A page's view is its whole input besides the template: templates cannot
+//! look anything up. That is what makes a page a pure function of its view,
+//! and the README's template reference is checked against these structs.
+
+use serde::Serialize;
+
+use crate::archive::{Archive, Entry, Taxonomy, TermId};
+use crate::config::Config;
+use crate::pages::{self, SitemapPart, TermOrder};
+
+/// Turns paths below the site root into links.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    base_path: String,
+    base_url: String,
+}
+
+impl Urls {
+    /// From the configured base URL.
+    pub fn new(config: &Config) -> Urls {
+        Urls { base_path: config.base_path().to_string(), base_url: config.base_url.clone() }
+    }
+
+    /// A root-relative link (`/archive/2012/10/mali/`), which works under a subpath.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.base_path)
+    }
+
+    /// An absolute URL, for feeds, sitemaps and canonical links.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+}
+
+/// What every page knows about the site.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// Site title.
+    pub title: String,
+    /// Site description.
+    pub description: String,
+    /// Absolute base URL, ending in `/`.
+    pub base_url: String,
+    /// Path part of the base URL, ending in `/`: prefix for static files.
+    pub base_path: String,
+    /// Language code.
+    pub language: String,
+    /// Link to the site feed.
+    pub feed_url: String,
+    /// Number of published articles.
+    pub article_count: usize,
+    /// The taxonomies, for navigation.
+    pub taxonomies: Vec<TaxonomyLink>,
+    /// Years with articles, newest first.
+    pub years: Vec<CountLink>,
+    /// `dateline` and its version.
+    pub generator: String,
+}
+
+/// A taxonomy in navigation.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaxonomyLink {
+    /// `countries`.
+    pub key: &'static str,
+    /// `Countries`.
+    pub title: &'static str,
+    /// `country`.
+    pub singular: &'static str,
+    /// Link to its list page.
+    pub url: String,
+    /// Number of terms.
+    pub count: usize,
+}
+
+/// A named link with a count (a term, a year, a month).
+#[derive(Debug, Clone, Serialize)]
+pub struct CountLink {
+    /// What it is called.
+    pub name: String,
+    /// Where it goes.
+    pub url: String,
+    /// How many articles it holds (or shares, for connections).
+    pub count: usize,
+}
+
+/// A plain link.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Text.
+    pub name: String,
+    /// Target.
+    pub url: String,
+}
+
+/// An article in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleCard {
+    /// Headline.
+    pub title: String,
+    /// Link to the article.
+    pub url: String,
+    /// `2012-10-24` or RFC 3339; format with the `date` filter.
+    pub date: String,
+    /// Dateline city.
+    pub dateline: Option<String>,
+    /// Agency.
+    pub agency: Option<String>,
+    /// Bylines.
+    pub authors: Vec<String>,
+    /// Summary or first paragraph, plain text.
+    pub excerpt: String,
+}
+
+/// Links between the pages of a paginated list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pager {
+    /// This page's number, 1-based.
+    pub current: usize,
+    /// Number of pages.
+    pub total: usize,
+    /// The previous page, if any.
+    pub prev_url: Option<String>,
+    /// The next page, if any.
+    pub next_url: Option<String>,
+    /// Numbered links around the current page, plus the first and last.
+    pub links: Vec<PagerLink>,
+}
+
+/// One numbered link of a pager; `number` 0 stands for a gap (`…`).
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerLink {
+    /// Page number, or 0 for a gap.
+    pub number: usize,
+    /// Link (empty for a gap).
+    pub url: String,
+    /// Whether it is the page being shown.
+    pub current: bool,
+}
+
+/// The article page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    /// Headline, link, date, dateline, agency, bylines, excerpt.
+    #[serde(flatten)]
+    pub card: ArticleCard,
+    /// Absolute URL.
+    pub permalink: String,
+    /// The summary from front matter, if any.
+    pub summary: Option<String>,
+    /// Where the text came from.
+    pub source: Option<String>,
+    /// `source` when it is an http(s) URL, safe to link to.
+    pub source_url: Option<String>,
+    /// The body, HTML (already safe: print with `| safe`).
+    pub body: String,
+    /// Its terms, per taxonomy.
+    pub terms: Vec<TermGroup>,
+    /// The next older article.
+    pub previous: Option<Link>,
+    /// The next newer article.
+    pub next: Option<Link>,
+    /// Articles sharing the most terms.
+    pub related: Vec<ArticleCard>,
+    /// Front-matter fields dateline does not know.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Terms of one taxonomy.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermGroup {
+    /// `countries`.
+    pub key: &'static str,
+    /// `Countries`.
+    pub title: &'static str,
+    /// The terms, with their article counts (shared counts on term pages).
+    pub terms: Vec<CountLink>,
+}
+
+/// The home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct HomeView {
+    /// Latest articles on this page.
+    pub articles: Vec<ArticleCard>,
+    /// Pagination.
+    pub pager: Pager,
+    /// The most used terms of each taxonomy.
+    pub top_terms: Vec<TermGroup>,
+}
+
+/// A taxonomy's list page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermListView {
+    /// Which taxonomy.
+    pub taxonomy: TaxonomyLink,
+    /// `name` or `count`.
+    pub order: &'static str,
+    /// Link to the same list by name.
+    pub by_name_url: String,
+    /// Link to the same list by count.
+    pub by_count_url: String,
+    /// Every term with its article count.
+    pub terms: Vec<CountLink>,
+}
+
+/// A term's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermView {
+    /// Which taxonomy.
+    pub taxonomy: TaxonomyLink,
+    /// Display name.
+    pub name: String,
+    /// Slug.
+    pub slug: String,
+    /// Link to the term's first page.
+    pub url: String,
+    /// Link to the term's Atom feed.
+    pub feed_url: String,
+    /// Number of articles.
+    pub count: usize,
+    /// Date of the oldest article.
+    pub first_date: String,
+    /// Date of the newest article.
+    pub last_date: String,
+    /// Other spellings merged into it.
+    pub variants: Vec<String>,
+    /// This page's articles, newest first.
+    pub articles: Vec<ArticleCard>,
+    /// Pagination.
+    pub pager: Pager,
+    /// Terms that appear most often with it, per taxonomy (count = shared articles).
+    pub connections: Vec<TermGroup>,
+}
+
+/// A year's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearView {
+    /// The year.
+    pub year: i16,
+    /// Articles that year.
+    pub count: usize,
+    /// Months with articles, in calendar order.
+    pub months: Vec<CountLink>,
+    /// The previous year with articles.
+    pub previous: Option<Link>,
+    /// The next year with articles.
+    pub next: Option<Link>,
+}
+
+/// A month's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthView {
+    /// The year.
+    pub year: i16,
+    /// The month number, 1–12.
+    pub month: i8,
+    /// `October 2012`.
+    pub name: String,
+    /// Link to the year.
+    pub year_url: String,
+    /// Articles that month.
+    pub count: usize,
+    /// This page's articles, newest first.
+    pub articles: Vec<ArticleCard>,
+    /// Pagination.
+    pub pager: Pager,
+    /// The previous month with articles.
+    pub previous: Option<Link>,
+    /// The next month with articles.
+    pub next: Option<Link>,
+}
+
+/// An Atom feed.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedView {
+    /// Feed title.
+    pub title: String,
+    /// Absolute URL of the feed itself.
+    pub feed_url: String,
+    /// Absolute URL of the page it follows.
+    pub page_url: String,
+    /// RFC 3339 date of the newest entry.
+    pub updated: String,
+    /// Newest entries first.
+    pub entries: Vec<FeedEntry>,
+}
+
+/// An entry of a feed.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedEntry {
+    /// Headline.
+    pub title: String,
+    /// Absolute URL (also the entry's id).
+    pub url: String,
+    /// RFC 3339 publication date.
+    pub published: String,
+    /// Bylines.
+    pub authors: Vec<String>,
+    /// Summary or first paragraph, plain text.
+    pub summary: String,
+    /// Term names, as categories.
+    pub categories: Vec<String>,
+}
+
+/// A sitemap file.
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapView {
+    /// Whether this is a sitemap index (then `parts` is set, else `urls`).
+    pub is_index: bool,
+    /// Page URLs with an optional last-modified date.
+    pub urls: Vec<SitemapUrl>,
+    /// Absolute URLs of the sitemap parts (index only).
+    pub parts: Vec<String>,
+}
+
+/// One sitemap entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapUrl {
+    /// Absolute URL.
+    pub loc: String,
+    /// `YYYY-MM-DD`, for article pages.
+    pub lastmod: Option<String>,
+}
+
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// The English name of month `m` (1–12).
+pub fn month_name(m: i8) -> &'static str {
+    MONTHS[(m.clamp(1, 12) - 1) as usize]
+}
+
+/// Builds views from one archive.
+pub struct Views<'a> {
+    archive: &'a Archive,
+    config: &'a Config,
+    urls: Urls,
+}
+
+/// How many terms per taxonomy the home page shows.
+const HOME_TOP_TERMS: usize = 12;
+
+impl<'a> Views<'a> {
+    /// Views over `archive` with `config`'s URLs and page sizes.
+    pub fn new(archive: &'a Archive, config: &'a Config) -> Views<'a> {
+        Views { archive, config, urls: Urls::new(config) }
+    }
+
+    /// The link helper.
+    pub fn urls(&self) -> &Urls {
+        &self.urls
+    }
+
+    /// What every page knows about the site.
+    pub fn site(&self) -> SiteView {
+        let years = self
+            .archive
+            .calendar
+            .years
+            .iter()
+            .rev()
+            .map(|(y, months)| CountLink {
+                name: y.to_string(),
+                url: self.urls.link(&pages::year_path(*y)),
+                count: months.values().map(Vec::len).sum(),
+            })
+            .collect();
+        SiteView {
+            title: self.config.title.clone(),
+            description: self.config.description.clone(),
+            base_url: self.config.base_url.clone(),
+            base_path: self.config.base_path().to_string(),
+            language: self.config.language.clone(),
+            feed_url: self.urls.link("atom.xml"),
+            article_count: self.archive.entries.len(),
+            taxonomies: Taxonomy::ALL.iter().map(|t| self.taxonomy_link(*t)).collect(),
+            years,
+            generator: format!("dateline {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+
+    fn taxonomy_link(&self, taxonomy: Taxonomy) -> TaxonomyLink {
+        TaxonomyLink {
+            key: taxonomy.key(),
+            title: taxonomy.title(),
+            singular: taxonomy.singular(),
+            url: self.urls.link(&pages::term_list_path(taxonomy, TermOrder::Name)),
+            count: self.archive.index(taxonomy).terms.len(),
+        }
+    }
+
+    /// An article as a list item.
+    pub fn card(&self, id: usize) -> ArticleCard {
+        let entry = &self.archive.entries[id];
+        let meta = &entry.article.meta;
+        ArticleCard {
+            title: meta.title.clone(),
+            url: self.urls.link(&entry.path),
+            date: meta.date.to_string(),
+            dateline: meta.dateline.clone(),
+            agency: meta.agency.clone(),
+            authors: meta.authors.clone(),
+            excerpt: entry.article.excerpt.clone(),
+        }
+    }
+
+    fn cards(&self, ids: &[usize]) -> Vec<ArticleCard> {
+        ids.iter().map(|&id| self.card(id)).collect()
+    }
+
+    fn term_link(&self, taxonomy: Taxonomy, term: TermId, count: usize) -> CountLink {
+        CountLink {
+            name: self.archive.term(taxonomy, term).name.clone(),
+            url: self.urls.link(&pages::term_path(self.archive, taxonomy, term)),
+            count,
+        }
+    }
+
+    fn article_link(&self, id: usize) -> Link {
+        let entry: &Entry = &self.archive.entries[id];
+        Link { name: entry.article.meta.title.clone(), url: self.urls.link(&entry.path) }
+    }
+
+    /// Page `n` of `ids` (1-based), and its pager with pages under `dir`.
+    fn paginate<'i>(&self, ids: &'i [usize], dir: &str, n: usize) -> (&'i [usize], Pager) {
+        let per = self.config.page_size;
+        let total = pages::page_count(ids.len(), per);
+        let start = ((n - 1) * per).min(ids.len());
+        let end = (start + per).min(ids.len());
+        let url = |k: usize| self.urls.link(&pages::paged_path(dir, k));
+        let mut links = Vec::new();
+        let mut last_shown = 0;
+        for k in 1..=total {
+            if k == 1 || k == total || k.abs_diff(n) <= 2 {
+                if last_shown + 1 < k {
+                    links.push(PagerLink { number: 0, url: String::new(), current: false });
+                }
+                links.push(PagerLink { number: k, url: url(k), current: k == n });
+                last_shown = k;
+            }
+        }
+        let pager = Pager {
+            current: n,
+            total,
+            prev_url: (n > 1).then(|| url(n - 1)),
+            next_url: (n < total).then(|| url(n + 1)),
+            links,
+        };
+        (&ids[start..end], pager)
+    }
+
+    /// The article page of article `id`.
+    pub fn article(&self, id: usize) -> ArticleView {
+        let entry = &self.archive.entries[id];
+        let meta = &entry.article.meta;
+        let terms = Taxonomy::ALL
+            .iter()
+            .map(|&tax| TermGroup {
+                key: tax.key(),
+                title: tax.title(),
+                terms: entry.terms[tax.index()]
+                    .iter()
+                    .map(|&t| self.term_link(tax, t, self.archive.term(tax, t).articles.len()))
+                    .collect(),
+            })
+            .collect();
+        ArticleView {
+            card: self.card(id),
+            permalink: self.urls.absolute(&entry.path),
+            summary: meta.summary.clone(),
+            source: meta.source.clone(),
+            source_url: meta.source.clone().filter(|s| s.starts_with("https://") || s.starts_with("http://")),
+            body: entry.article.body_html.clone(),
+            terms,
+            previous: (id + 1 < self.archive.entries.len()).then(|| self.article_link(id + 1)),
+            next: id.checked_sub(1).map(|newer| self.article_link(newer)),
+            related: self.cards(&self.archive.related[id]),
+            extra: meta.extra.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        }
+    }
+
+    /// Page `n` of the home page.
+    pub fn home(&self, n: usize) -> HomeView {
+        let all: Vec<usize> = (0..self.archive.entries.len()).collect();
+        let (ids, pager) = self.paginate(&all, "", n);
+        let top_terms = Taxonomy::ALL
+            .iter()
+            .map(|&tax| {
+                let index = self.archive.index(tax);
+                let mut ids: Vec<TermId> = (0..index.terms.len()).collect();
+                ids.sort_by(|&a, &b| index.terms[b].articles.len().cmp(&index.terms[a].articles.len()).then(a.cmp(&b)));
+                ids.truncate(HOME_TOP_TERMS);
+                TermGroup {
+                    key: tax.key(),
+                    title: tax.title(),
+                    terms: ids.into_iter().map(|t| self.term_link(tax, t, index.terms[t].articles.len())).collect(),
+                }
+            })
+            .collect();
+        HomeView { articles: self.cards(ids), pager, top_terms }
+    }
+
+    /// A taxonomy's list page.
+    pub fn term_list(&self, taxonomy: Taxonomy, order: TermOrder) -> TermListView {
+        let index = self.archive.index(taxonomy);
+        let mut ids: Vec<TermId> = (0..index.terms.len()).collect();
+        match order {
+            TermOrder::Name => ids.sort_by(|&a, &b| {
+                index.terms[a].name.to_lowercase().cmp(&index.terms[b].name.to_lowercase()).then(a.cmp(&b))
+            }),
+            TermOrder::Count => ids.sort_by(|&a, &b| {
+                index.terms[b].articles.len().cmp(&index.terms[a].articles.len()).then(a.cmp(&b))
+            }),
+        }
+        TermListView {
+            taxonomy: self.taxonomy_link(taxonomy),
+            order: match order {
+                TermOrder::Name => "name",
+                TermOrder::Count => "count",
+            },
+            by_name_url: self.urls.link(&pages::term_list_path(taxonomy, TermOrder::Name)),
+            by_count_url: self.urls.link(&pages::term_list_path(taxonomy, TermOrder::Count)),
+            terms: ids.into_iter().map(|t| self.term_link(taxonomy, t, index.terms[t].articles.len())).collect(),
+        }
+    }
+
+    /// Page `n` of a term's page.
+    pub fn term(&self, taxonomy: Taxonomy, id: TermId, n: usize) -> TermView {
+        let term = self.archive.term(taxonomy, id);
+        let dir = pages::term_path(self.archive, taxonomy, id);
+        let (ids, pager) = self.paginate(&term.articles, &dir, n);
+        let date_of = |a: Option<&usize>| a.map(|&a| self.archive.entries[a].article.meta.date.to_string()).unwrap_or_default();
+        let connections = self.archive.co_terms[taxonomy.index()][id]
+            .iter()
+            .zip(Taxonomy::ALL)
+            .map(|(list, tax)| TermGroup {
+                key: tax.key(),
+                title: tax.title(),
+                terms: list.iter().map(|c| self.term_link(c.taxonomy, c.term, c.shared)).collect(),
+            })
+            .collect();
+        TermView {
+            taxonomy: self.taxonomy_link(taxonomy),
+            name: term.name.clone(),
+            slug: term.slug.to_string(),
+            url: self.urls.link(&dir),
+            feed_url: self.urls.link(&format!("{dir}atom.xml")),
+            count: term.articles.len(),
+            first_date: date_of(term.articles.last()),
+            last_date: date_of(term.articles.first()),
+            variants: term.variants.clone(),
+            articles: self.cards(ids),
+            pager,
+            connections,
+        }
+    }
+
+    /// A year's page.
+    pub fn year(&self, year: i16) -> YearView {
+        let years = &self.archive.calendar.years;
+        let months = years.get(&year).cloned().unwrap_or_default();
+        let link = |y: &i16| Link { name: y.to_string(), url: self.urls.link(&pages::year_path(*y)) };
+        YearView {
+            year,
+            count: months.values().map(Vec::len).sum(),
+            months: months
+                .iter()
+                .map(|(m, ids)| CountLink {
+                    name: month_name(*m).to_string(),
+                    url: self.urls.link(&pages::month_path(year, *m)),
+                    count: ids.len(),
+                })
+                .collect(),
+            previous: years.range(..year).next_back().map(|(y, _)| link(y)),
+            next: years.range(year + 1..).next().map(|(y, _)| link(y)),
+        }
+    }
+
+    /// Page `n` of a month's page.
+    pub fn month(&self, year: i16, month: i8, n: usize) -> MonthView {
+        let ids = self.archive.calendar.month(year, month);
+        let (page_ids, pager) = self.paginate(ids, &pages::month_path(year, month), n);
+        let all: Vec<(i16, i8)> =
+            self.archive.calendar.years.iter().flat_map(|(y, ms)| ms.keys().map(move |m| (*y, *m))).collect();
+        let at = all.iter().position(|&ym| ym == (year, month));
+        let link = |&(y, m): &(i16, i8)| Link {
+            name: format!("{} {y}", month_name(m)),
+            url: self.urls.link(&pages::month_path(y, m)),
+        };
+        MonthView {
+            year,
+            month,
+            name: format!("{} {year}", month_name(month)),
+            year_url: self.urls.link(&pages::year_path(year)),
+            count: ids.len(),
+            articles: self.cards(page_ids),
+            pager,
+            previous: at.and_then(|i| i.checked_sub(1)).and_then(|i| all.get(i)).map(link),
+            next: at.and_then(|i| all.get(i + 1)).map(link),
+        }
+    }
+
+    /// The site feed.
+    pub fn site_feed(&self) -> FeedView {
+        let ids: Vec<usize> = (0..self.archive.entries.len().min(self.config.feed_size)).collect();
+        self.feed(self.config.title.clone(), "atom.xml", "", &ids)
+    }
+
+    /// A term's feed.
+    pub fn term_feed(&self, taxonomy: Taxonomy, id: TermId) -> FeedView {
+        let term = self.archive.term(taxonomy, id);
+        let dir = pages::term_path(self.archive, taxonomy, id);
+        let ids = &term.articles[..term.articles.len().min(self.config.feed_size)];
+        self.feed(format!("{} · {}", term.name, self.config.title), &format!("{dir}atom.xml"), &dir, ids)
+    }
+
+    fn feed(&self, title: String, feed_path: &str, page_path: &str, ids: &[usize]) -> FeedView {
+        let entries: Vec<FeedEntry> = ids
+            .iter()
+            .map(|&id| {
+                let entry = &self.archive.entries[id];
+                let meta = &entry.article.meta;
+                FeedEntry {
+                    title: meta.title.clone(),
+                    url: self.urls.absolute(&entry.path),
+                    published: meta.date.rfc3339(),
+                    authors: meta.authors.clone(),
+                    summary: entry.article.excerpt.clone(),
+                    categories: Taxonomy::ALL
+                        .iter()
+                        .flat_map(|&tax| entry.terms[tax.index()].iter().map(move |&t| (tax, t)))
+                        .map(|(tax, t)| self.archive.term(tax, t).name.clone())
+                        .collect(),
+                }
+            })
+            .collect();
+        // The feed is as new as its newest entry, so unchanged content gives unchanged bytes.
+        let updated = ids
+            .first()
+            .map(|&id| self.archive.entries[id].article.meta.date.rfc3339())
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+        FeedView {
+            title,
+            feed_url: self.urls.absolute(feed_path),
+            page_url: self.urls.absolute(page_path),
+            updated,
+            entries,
+        }
+    }
+
+    /// A sitemap file.
+    pub fn sitemap(&self, part: SitemapPart) -> SitemapView {
+        let paths = pages::sitemap_paths(self.archive);
+        let lastmod: std::collections::HashMap<&str, String> = self
+            .archive
+            .entries
+            .iter()
+            .map(|e| (e.path.as_str(), e.article.meta.date.date.to_string()))
+            .collect();
+        let url = |p: &String| SitemapUrl { loc: self.urls.absolute(p), lastmod: lastmod.get(p.as_str()).cloned() };
+        match part {
+            SitemapPart::Single => SitemapView { is_index: false, urls: paths.iter().map(url).collect(), parts: vec![] },
+            SitemapPart::Index => SitemapView {
+                is_index: true,
+                urls: vec![],
+                parts: (1..=paths.len().div_ceil(pages::SITEMAP_LIMIT))
+                    .map(|n| self.urls.absolute(&format!("sitemap-{n}.xml")))
+                    .collect(),
+            },
+            SitemapPart::Part(n) => SitemapView {
+                is_index: false,
+                urls: paths.iter().skip((n - 1) * pages::SITEMAP_LIMIT).take(pages::SITEMAP_LIMIT).map(url).collect(),
+                parts: vec![],
+            },
+        }
+    }
+}
