@@ -97,6 +97,9 @@ pub enum BuildError {
     Output(#[from] OutputError),
 }
 
+/// One file's parse: its fingerprint and article, or its problems.
+type Loaded = Result<(u64, Arc<Article>), Vec<Diagnostic>>;
+
 /// The build, with what it can reuse between runs.
 pub struct Pipeline {
     paths: SitePaths,
@@ -124,17 +127,24 @@ impl Pipeline {
         let mut diagnostics = Vec::new();
 
         let articles = self.load_articles(&mut diagnostics, progress);
+        tracing::debug!(elapsed = ?started.elapsed(), "articles read");
         let published: Vec<Arc<Article>> =
             articles.into_iter().filter(|a| self.options.drafts || !a.meta.draft).collect();
         let archive = Archive::build(published, self.config.related);
         diagnostics.extend(archive.warnings.iter().cloned());
+        tracing::debug!(elapsed = ?started.elapsed(), "archive built");
 
         let renderer = match Renderer::new(&read_site_templates(&self.paths, &mut diagnostics)) {
             Ok(r) => r,
             Err(mut problems) => {
                 // Nothing can be rendered: leave the previous site exactly as it was.
                 diagnostics.append(&mut problems);
-                return Ok(BuildReport { articles: archive.entries.len(), elapsed: started.elapsed(), diagnostics, ..Default::default() });
+                return Ok(BuildReport {
+                    articles: archive.entries.len(),
+                    elapsed: started.elapsed(),
+                    diagnostics,
+                    ..Default::default()
+                });
             }
         };
         let page_list = pages::site_pages(&archive, self.config.page_size);
@@ -157,6 +167,7 @@ impl Pipeline {
             })
             .collect();
         progress.finish();
+        tracing::debug!(elapsed = ?started.elapsed(), "pages rendered and written");
         let mut seen = HashSet::new();
         for problem in results.into_iter().filter_map(Result::err) {
             // A broken template fails every page that uses it; say so once.
@@ -194,7 +205,7 @@ impl Pipeline {
         progress.start("Reading", files.len());
         let cache = &self.cache;
         let paths = &self.paths;
-        let loaded: Vec<(PathBuf, Result<(u64, Arc<Article>), Vec<Diagnostic>>)> = files
+        let loaded: Vec<(PathBuf, Loaded)> = files
             .par_iter()
             .map(|file| {
                 let result = content::load_file_cached(paths, file, raw_html, cache.get(file).map(|(p, a)| (*p, a)));
@@ -220,7 +231,11 @@ impl Pipeline {
 
     /// Copies `static/` (and the default theme's files it does not replace);
     /// returns the output paths and how many were written.
-    fn copy_static(&self, pages: &HashSet<String>, diagnostics: &mut Vec<Diagnostic>) -> Result<(Vec<String>, usize), BuildError> {
+    fn copy_static(
+        &self,
+        pages: &HashSet<String>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Result<(Vec<String>, usize), BuildError> {
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         let site_files = output::static_files(&self.paths.static_dir);
         for (name, text) in templates::DEFAULT_STATIC {
@@ -233,14 +248,18 @@ impl Pipeline {
         for (rel, source) in site_files {
             if pages.contains(&rel) {
                 diagnostics.push(
-                    Diagnostic::warning(self.paths.display(&source), format!("a generated page is written to {rel}; this static file is not copied"))
-                        .help("rename or move the static file"),
+                    Diagnostic::warning(
+                        self.paths.display(&source),
+                        format!("a generated page is written to {rel}; this static file is not copied"),
+                    )
+                    .help("rename or move the static file"),
                 );
                 continue;
             }
             match std::fs::read(&source) {
                 Ok(bytes) => files.push((rel, bytes)),
-                Err(e) => diagnostics.push(Diagnostic::error(self.paths.display(&source), format!("cannot read static file: {e}"))),
+                Err(e) => diagnostics
+                    .push(Diagnostic::error(self.paths.display(&source), format!("cannot read static file: {e}"))),
             }
         }
         for (rel, bytes) in files {
@@ -275,6 +294,11 @@ fn read_site_templates(paths: &SitePaths, diagnostics: &mut Vec<Diagnostic>) -> 
 }
 
 /// Builds the site at `paths` once (what `dateline build` does).
-pub fn build_site(paths: &SitePaths, config: &Config, options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
+pub fn build_site(
+    paths: &SitePaths,
+    config: &Config,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
     Pipeline::new(paths.clone(), config.clone(), options.clone()).build(progress)
 }

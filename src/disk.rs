@@ -56,9 +56,7 @@ pub fn write_if_changed(path: &Path, bytes: &[u8], durability: Durability) -> io
 /// Whether the file at `path` holds exactly `bytes` (false if it cannot be read).
 pub fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     match fs::metadata(path) {
-        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
-            fs::read(path).is_ok_and(|old| old == bytes)
-        }
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => fs::read(path).is_ok_and(|old| old == bytes),
         _ => false,
     }
 }

@@ -47,10 +47,7 @@ pub enum SplitError {
 /// that is exactly `---` (or `...`).
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let rest = ["---\r\n", "---\n"]
-        .iter()
-        .find_map(|fence| text.strip_prefix(fence))
-        .ok_or(SplitError::NoOpening)?;
+    let rest = ["---\r\n", "---\n"].iter().find_map(|fence| text.strip_prefix(fence)).ok_or(SplitError::NoOpening)?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         let bare = line.trim_end_matches(['\n', '\r']);

@@ -9,14 +9,14 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod disk;
 pub mod fingerprint;
 pub mod frontmatter;
 pub mod slug;
-pub mod disk;
 
-pub mod content;
 pub mod archive;
+pub mod build;
+pub mod content;
+pub mod output;
 pub mod pages;
 pub mod render;
-pub mod output;
-pub mod build;

@@ -17,6 +17,8 @@ use dateline::diagnostic::Diagnostic;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let level = if cli.verbose { tracing::Level::DEBUG } else { tracing::Level::WARN };
+    tracing_subscriber::fmt().with_max_level(level).with_writer(std::io::stderr).with_target(false).init();
     match run(&cli) {
         Ok(code) => code,
         Err(e) => {

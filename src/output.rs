@@ -16,7 +16,8 @@ use crate::disk::{self, Durability};
 /// The file that marks an output folder as made by dateline.
 pub const MARKER: &str = ".dateline-output";
 
-const MARKER_TEXT: &str = "This folder is written by `dateline build`. Files in it that the build does not produce are deleted.\n";
+const MARKER_TEXT: &str =
+    "This folder is written by `dateline build`. Files in it that the build does not produce are deleted.\n";
 
 /// Why the output could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -118,9 +119,8 @@ pub fn claim_out_dir(paths: &SitePaths, extra_inputs: &[&Path]) -> Result<(), Ou
 /// that could leave it.
 pub fn target(out: &Path, relative: &str) -> Result<PathBuf, OutputError> {
     let rel = Path::new(relative);
-    let escapes = relative.is_empty()
-        || relative.contains('\\')
-        || rel.components().any(|c| !matches!(c, Component::Normal(_)));
+    let escapes =
+        relative.is_empty() || relative.contains('\\') || rel.components().any(|c| !matches!(c, Component::Normal(_)));
     if escapes {
         return Err(OutputError::UnsafeOutDir {
             path: rel.to_path_buf(),
@@ -150,7 +150,8 @@ pub fn remove_stale(out: &Path, keep: &HashSet<String>) -> Result<usize, OutputE
         if entry.file_type().is_dir() {
             dirs.push(entry.into_path());
         } else if rel != MARKER && !keep.contains(&rel) {
-            fs::remove_file(entry.path()).map_err(|source| OutputError::Io { path: entry.path().to_path_buf(), source })?;
+            fs::remove_file(entry.path())
+                .map_err(|source| OutputError::Io { path: entry.path().to_path_buf(), source })?;
             removed += 1;
         }
     }

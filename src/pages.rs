@@ -149,7 +149,7 @@ pub fn sitemap_paths(archive: &Archive) -> Vec<String> {
     paths.extend(archive.entries.iter().map(|e| e.path.clone()));
     for tax in Taxonomy::ALL {
         paths.push(term_list_path(tax, TermOrder::Name));
-        paths.extend((0..archive.index(tax).terms.len()).map(|t| term_path(archive, tax, t)));
+        paths.extend((0..archive.terms_of(tax).terms.len()).map(|t| term_path(archive, tax, t)));
     }
     for (year, months) in &archive.calendar.years {
         paths.push(year_path(*year));
@@ -174,7 +174,7 @@ pub fn site_pages(archive: &Archive, per_page: usize) -> Vec<Page> {
         for order in [TermOrder::Name, TermOrder::Count] {
             add(PageKey::TermList(tax, order), index(&term_list_path(tax, order)));
         }
-        for (id, term) in archive.index(tax).terms.iter().enumerate() {
+        for (id, term) in archive.terms_of(tax).terms.iter().enumerate() {
             let dir = term_path(archive, tax, id);
             for n in 1..=page_count(term.articles.len(), per_page) {
                 add(PageKey::Term(tax, id, n), index(&paged_path(&dir, n)));

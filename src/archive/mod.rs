@@ -58,9 +58,7 @@ pub struct Archive {
 impl Archive {
     /// Places articles (drafts already removed) into an archive.
     pub fn build(mut articles: Vec<Arc<Article>>, related_limit: usize) -> Archive {
-        articles.sort_by(|a, b| {
-            b.meta.date.sort_key().cmp(&a.meta.date.sort_key()).then_with(|| a.path.cmp(&b.path))
-        });
+        articles.sort_by_cached_key(|a| (std::cmp::Reverse(a.meta.date.sort_key()), a.path.clone()));
         let mut warnings = Vec::new();
         let slugs = assign_slugs(&articles, &mut warnings);
 
@@ -92,7 +90,8 @@ impl Archive {
             terms[tax.index()] = index;
         }
 
-        let calendar = Calendar::build(articles.iter().enumerate().map(|(id, a)| (id, a.meta.date.year(), a.meta.date.month())));
+        let calendar =
+            Calendar::build(articles.iter().enumerate().map(|(id, a)| (id, a.meta.date.year(), a.meta.date.month())));
         let related = relations::related_articles(&terms_of, &terms, related_limit);
         let co_terms = Taxonomy::ALL.map(|tax| relations::co_occurring(tax, &terms_of, &terms, CO_TERMS));
         let entries = articles
@@ -108,7 +107,7 @@ impl Archive {
     }
 
     /// The terms of one taxonomy.
-    pub fn index(&self, taxonomy: Taxonomy) -> &TermIndex {
+    pub fn terms_of(&self, taxonomy: Taxonomy) -> &TermIndex {
         &self.terms[taxonomy.index()]
     }
 

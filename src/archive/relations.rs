@@ -7,7 +7,7 @@ use crate::archive::taxonomy::{Taxonomy, TermId, TermIndex};
 
 /// For a term carried by more articles than this, only the articles closest
 /// in time are compared: in news, "related" also means "around then".
-const POSTING_WINDOW: usize = 400;
+const POSTING_WINDOW: usize = 200;
 
 /// The up-to-`limit` articles sharing the most terms with each article.
 /// Ties go to the article closest in time, then the newer.
@@ -38,8 +38,15 @@ pub fn related_articles(terms_of: &[[Vec<TermId>; 3]], indexes: &[TermIndex; 3],
                     score[b] = 0;
                 }
                 touched.clear();
-                best.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-                best.into_iter().take(limit).map(|(_, _, b)| b).collect()
+                let order = |x: &(u32, usize, usize), y: &(u32, usize, usize)| {
+                    y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+                };
+                if best.len() > limit && limit > 0 {
+                    best.select_nth_unstable_by(limit - 1, order);
+                }
+                best.truncate(limit);
+                best.sort_unstable_by(order);
+                best.into_iter().map(|(_, _, b)| b).collect()
             },
         )
         .collect()
@@ -68,7 +75,12 @@ pub struct CoTerm {
 
 /// For every term of `of`, the terms of each taxonomy that appear most often
 /// with it (at most `limit` per taxonomy), most shared first, then by name.
-pub fn co_occurring(of: Taxonomy, terms_of: &[[Vec<TermId>; 3]], indexes: &[TermIndex; 3], limit: usize) -> Vec<[Vec<CoTerm>; 3]> {
+pub fn co_occurring(
+    of: Taxonomy,
+    terms_of: &[[Vec<TermId>; 3]],
+    indexes: &[TermIndex; 3],
+    limit: usize,
+) -> Vec<[Vec<CoTerm>; 3]> {
     use rayon::prelude::*;
     indexes[of.index()]
         .terms
@@ -87,7 +99,9 @@ pub fn co_occurring(of: Taxonomy, terms_of: &[[Vec<TermId>; 3]], indexes: &[Term
                 let names = &indexes[tax.index()].terms;
                 let mut list: Vec<CoTerm> =
                     counts.into_iter().map(|(term, shared)| CoTerm { taxonomy: tax, term, shared }).collect();
-                list.sort_unstable_by(|x, y| y.shared.cmp(&x.shared).then_with(|| names[x.term].name.cmp(&names[y.term].name)));
+                list.sort_unstable_by(|x, y| {
+                    y.shared.cmp(&x.shared).then_with(|| names[x.term].name.cmp(&names[y.term].name))
+                });
                 list.truncate(limit);
                 list
             })

@@ -84,7 +84,8 @@ pub fn is_script_url(url: &str) -> bool {
         .take_while(|&c| c != ':' && c != '/' && c != '?' && c != '#')
         .flat_map(char::to_lowercase)
         .collect();
-    let has_colon = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).nth(scheme.chars().count()) == Some(':');
+    let has_colon =
+        url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).nth(scheme.chars().count()) == Some(':');
     has_colon && matches!(scheme.as_str(), "javascript" | "vbscript" | "data" | "file")
 }
 
@@ -109,7 +110,9 @@ fn add_heading_ids(events: &mut [Event<'_>]) {
                 id = format!("{base}-{n}");
             }
             used.push(id.clone());
-            if let Event::Start(Tag::Heading { level, classes, attrs, .. }) = std::mem::replace(&mut events[i], Event::SoftBreak) {
+            if let Event::Start(Tag::Heading { level, classes, attrs, .. }) =
+                std::mem::replace(&mut events[i], Event::SoftBreak)
+            {
                 events[i] = Event::Start(Tag::Heading { level, id: Some(CowStr::from(id)), classes, attrs });
             }
             i = j;

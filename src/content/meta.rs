@@ -16,8 +16,18 @@ use crate::slug::Slug;
 
 /// The fields dateline itself understands; anything else is passed to templates as `extra`.
 pub const KNOWN_FIELDS: &[&str] = &[
-    "title", "date", "author", "agency", "dateline", "summary", "source", "topics", "countries", "people",
-    "draft", "slug",
+    "title",
+    "date",
+    "author",
+    "agency",
+    "dateline",
+    "summary",
+    "source",
+    "topics",
+    "countries",
+    "people",
+    "draft",
+    "slug",
 ];
 
 /// An article's validated front matter.
@@ -70,7 +80,11 @@ pub fn parse_meta(yaml: &str, file: &Path, first_line: usize) -> Result<ArticleM
         Some(text) => match PubDate::parse(&text) {
             Ok(date) => Some(date),
             Err(e) => {
-                fields.problem("date", format!("`date`: {e}"), "write the day as `date: 2012-10-24`, or a time as `date: 2012-10-24T09:30:00+09:00`");
+                fields.problem(
+                    "date",
+                    format!("`date`: {e}"),
+                    "write the day as `date: 2012-10-24`, or a time as `date: 2012-10-24T09:30:00+09:00`",
+                );
                 None
             }
         },
@@ -141,11 +155,8 @@ impl Fields<'_> {
     }
 
     fn missing(&mut self, key: &str, help: &str) {
-        self.problems.push(
-            Diagnostic::error(self.file, format!("`{key}` is missing"))
-                .at(self.shift.max(1), 1)
-                .help(help),
-        );
+        self.problems
+            .push(Diagnostic::error(self.file, format!("`{key}` is missing")).at(self.shift.max(1), 1).help(help));
     }
 
     /// A single line of text; numbers and booleans are taken as their text.
@@ -165,7 +176,11 @@ impl Fields<'_> {
             }
             None if matches!(value, Unknown::Null) => None,
             None => {
-                self.problem(key, format!("`{key}` must be text, found {}", kind(value)), "write it on one line: `field: value`");
+                self.problem(
+                    key,
+                    format!("`{key}` must be text, found {}", kind(value)),
+                    "write it on one line: `field: value`",
+                );
                 None
             }
         }
@@ -189,7 +204,11 @@ impl Fields<'_> {
                 }
                 None if matches!(item, Unknown::Null) => {}
                 None => {
-                    self.problem(key, format!("`{key}` must be a list of names, found {} in it", kind(item)), "write `field: [Mali, Niger]` or one `- name` per line");
+                    self.problem(
+                        key,
+                        format!("`{key}` must be a list of names, found {} in it", kind(item)),
+                        "write `field: [Mali, Niger]` or one `- name` per line",
+                    );
                     return Vec::new();
                 }
             }
@@ -202,7 +221,11 @@ impl Fields<'_> {
             None | Some(Unknown::Null) => false,
             Some(Unknown::Bool(b)) => *b,
             Some(other) => {
-                self.problem(key, format!("`{key}` must be true or false, found {}", kind(other)), "write `draft: true` or `draft: false`");
+                self.problem(
+                    key,
+                    format!("`{key}` must be true or false, found {}", kind(other)),
+                    "write `draft: true` or `draft: false`",
+                );
                 false
             }
         }

@@ -32,10 +32,9 @@ pub fn list_files(paths: &SitePaths) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     if !paths.content.is_dir() {
-        problems.push(
-            Diagnostic::error(paths.display(&paths.content), "the content folder does not exist")
-                .help("put articles under content/ (e.g. content/2012/10/my-story.md), or run `dateline ingest` on raw sources"),
-        );
+        problems.push(Diagnostic::error(paths.display(&paths.content), "the content folder does not exist").help(
+            "put articles under content/ (e.g. content/2012/10/my-story.md), or run `dateline ingest` on raw sources",
+        ));
         return (files, problems);
     }
     let walker = walkdir::WalkDir::new(&paths.content)
@@ -48,7 +47,10 @@ pub fn list_files(paths: &SitePaths) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => files.push(e.into_path()),
             Ok(_) => {}
             Err(e) => {
-                let at = e.path().map(|p| paths.display(p).to_path_buf()).unwrap_or_else(|| paths.display(&paths.content).to_path_buf());
+                let at = e
+                    .path()
+                    .map(|p| paths.display(p).to_path_buf())
+                    .unwrap_or_else(|| paths.display(&paths.content).to_path_buf());
                 let message = if e.loop_ancestor().is_some() {
                     "symbolic link loop; skipped".to_string()
                 } else {
@@ -94,9 +96,11 @@ pub fn load_file_cached(
     }
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         let (line, column) = position_of(&bytes[..e.valid_up_to()]);
-        vec![Diagnostic::error(shown, "the file is not valid UTF-8").at(line, column).help(
-            "save it as UTF-8; `dateline ingest` converts Windows-1252 and Latin-1 text",
-        )]
+        vec![
+            Diagnostic::error(shown, "the file is not valid UTF-8")
+                .at(line, column)
+                .help("save it as UTF-8; `dateline ingest` converts Windows-1252 and Latin-1 text"),
+        ]
     })?;
     parse(shown, text, raw_html).map(|a| (print, Arc::new(a)))
 }
@@ -145,7 +149,12 @@ mod tests {
 
     #[test]
     fn parses_an_article() {
-        let a = parse(Path::new("content/2012/10/mali.md"), "---\ntitle: Mali\ndate: 2012-10-24\n---\nFirst *para*.\n\nSecond.\n", RawHtml::Escape).unwrap();
+        let a = parse(
+            Path::new("content/2012/10/mali.md"),
+            "---\ntitle: Mali\ndate: 2012-10-24\n---\nFirst *para*.\n\nSecond.\n",
+            RawHtml::Escape,
+        )
+        .unwrap();
         assert_eq!(a.slug.as_str(), "mali");
         assert_eq!(a.excerpt, "First para.");
         assert!(a.body_html.contains("<em>para</em>"));
@@ -153,7 +162,12 @@ mod tests {
 
     #[test]
     fn slug_field_wins_over_file_name() {
-        let a = parse(Path::new("x/whatever.md"), "---\ntitle: T\ndate: 2012-10-24\nslug: My Story\n---\n", RawHtml::Escape).unwrap();
+        let a = parse(
+            Path::new("x/whatever.md"),
+            "---\ntitle: T\ndate: 2012-10-24\nslug: My Story\n---\n",
+            RawHtml::Escape,
+        )
+        .unwrap();
         assert_eq!(a.slug.as_str(), "my-story");
     }
 

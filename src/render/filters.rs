@@ -38,7 +38,7 @@ fn thousands(value: i64, _: Kwargs, _: &State) -> String {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -65,6 +65,9 @@ mod tests {
 
     #[test]
     fn groups_thousands() {
-        assert_eq!(render("{{ 1234567 | thousands }} {{ 12 | thousands }} {{ -1000 | thousands }}"), "1,234,567 12 -1,000");
+        assert_eq!(
+            render("{{ 1234567 | thousands }} {{ 12 | thousands }} {{ -1000 | thousands }}"),
+            "1,234,567 12 -1,000"
+        );
     }
 }

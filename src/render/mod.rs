@@ -41,7 +41,8 @@ impl Renderer {
     pub fn new(site_templates: &[SiteTemplate]) -> Result<Renderer, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         filters::register(&mut tera);
-        tera.set_fallback_prefixes([templates::DEFAULT_PREFIX]).map_err(|e| vec![Diagnostic::error("templates", e.to_string())])?;
+        tera.set_fallback_prefixes([templates::DEFAULT_PREFIX])
+            .map_err(|e| vec![Diagnostic::error("templates", e.to_string())])?;
         let mut origins: Vec<(String, PathBuf)> = Vec::new();
         let mut all: Vec<(String, String)> = Vec::new();
         for (name, text) in templates::DEFAULT_TEMPLATES {
@@ -118,6 +119,14 @@ impl Renderer {
             message.push_str(&format!(": {s}"));
             source = s.source();
         }
+        // Some errors (an unknown filter) carry their position only in the
+        // report text: ` --> name:line:col`.
+        if let Some((name, line, col)) = report_position(&message) {
+            let first = message.lines().next().unwrap_or("").trim_start_matches("error: ").to_string();
+            return Diagnostic::error(self.origin(&name), format!("template error: {first}"))
+                .at(line, col)
+                .help("fix the template; the README lists the variables and filters templates can use");
+        }
         Diagnostic::error("templates", format!("template error: {message}"))
     }
 
@@ -127,6 +136,16 @@ impl Renderer {
             .find(|(n, _)| n == name)
             .map_or_else(|| PathBuf::from("templates").join(name), |(_, p)| p.clone())
     }
+}
+
+/// Finds ` --> name:line:col` in a rendered Tera report.
+fn report_position(message: &str) -> Option<(String, usize, usize)> {
+    let at = message.find("--> ")? + 4;
+    let spot = message[at..].lines().next()?.trim();
+    let mut parts = spot.rsplitn(3, ':');
+    let col = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?.to_string(), line, col))
 }
 
 /// The site view as a Tera value, made once and shared by every page.

@@ -324,8 +324,20 @@ pub struct SitemapUrl {
     pub lastmod: Option<String>,
 }
 
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// The English name of month `m` (1–12).
 pub fn month_name(m: i8) -> &'static str {
@@ -387,7 +399,7 @@ impl<'a> Views<'a> {
             title: taxonomy.title(),
             singular: taxonomy.singular(),
             url: self.urls.link(&pages::term_list_path(taxonomy, TermOrder::Name)),
-            count: self.archive.index(taxonomy).terms.len(),
+            count: self.archive.terms_of(taxonomy).terms.len(),
         }
     }
 
@@ -488,7 +500,7 @@ impl<'a> Views<'a> {
         let top_terms = Taxonomy::ALL
             .iter()
             .map(|&tax| {
-                let index = self.archive.index(tax);
+                let index = self.archive.terms_of(tax);
                 let mut ids: Vec<TermId> = (0..index.terms.len()).collect();
                 ids.sort_by(|&a, &b| index.terms[b].articles.len().cmp(&index.terms[a].articles.len()).then(a.cmp(&b)));
                 ids.truncate(HOME_TOP_TERMS);
@@ -504,15 +516,15 @@ impl<'a> Views<'a> {
 
     /// A taxonomy's list page.
     pub fn term_list(&self, taxonomy: Taxonomy, order: TermOrder) -> TermListView {
-        let index = self.archive.index(taxonomy);
+        let index = self.archive.terms_of(taxonomy);
         let mut ids: Vec<TermId> = (0..index.terms.len()).collect();
         match order {
             TermOrder::Name => ids.sort_by(|&a, &b| {
                 index.terms[a].name.to_lowercase().cmp(&index.terms[b].name.to_lowercase()).then(a.cmp(&b))
             }),
-            TermOrder::Count => ids.sort_by(|&a, &b| {
-                index.terms[b].articles.len().cmp(&index.terms[a].articles.len()).then(a.cmp(&b))
-            }),
+            TermOrder::Count => {
+                ids.sort_by(|&a, &b| index.terms[b].articles.len().cmp(&index.terms[a].articles.len()).then(a.cmp(&b)))
+            }
         }
         TermListView {
             taxonomy: self.taxonomy_link(taxonomy),
@@ -531,7 +543,8 @@ impl<'a> Views<'a> {
         let term = self.archive.term(taxonomy, id);
         let dir = pages::term_path(self.archive, taxonomy, id);
         let (ids, pager) = self.paginate(&term.articles, &dir, n);
-        let date_of = |a: Option<&usize>| a.map(|&a| self.archive.entries[a].article.meta.date.to_string()).unwrap_or_default();
+        let date_of =
+            |a: Option<&usize>| a.map(|&a| self.archive.entries[a].article.meta.date.to_string()).unwrap_or_default();
         let connections = self.archive.co_terms[taxonomy.index()][id]
             .iter()
             .zip(Taxonomy::ALL)
@@ -653,15 +666,13 @@ impl<'a> Views<'a> {
     /// A sitemap file.
     pub fn sitemap(&self, part: SitemapPart) -> SitemapView {
         let paths = pages::sitemap_paths(self.archive);
-        let lastmod: std::collections::HashMap<&str, String> = self
-            .archive
-            .entries
-            .iter()
-            .map(|e| (e.path.as_str(), e.article.meta.date.date.to_string()))
-            .collect();
+        let lastmod: std::collections::HashMap<&str, String> =
+            self.archive.entries.iter().map(|e| (e.path.as_str(), e.article.meta.date.date.to_string())).collect();
         let url = |p: &String| SitemapUrl { loc: self.urls.absolute(p), lastmod: lastmod.get(p.as_str()).cloned() };
         match part {
-            SitemapPart::Single => SitemapView { is_index: false, urls: paths.iter().map(url).collect(), parts: vec![] },
+            SitemapPart::Single => {
+                SitemapView { is_index: false, urls: paths.iter().map(url).collect(), parts: vec![] }
+            }
             SitemapPart::Index => SitemapView {
                 is_index: true,
                 urls: vec![],

@@ -1,0 +1,12 @@
+//! One integration-test binary (one link step): each module is a feature
+//! area, and every test builds a small site written inline through
+//! `support::Site`, so the fixture is visible in the test.
+
+mod support;
+
+mod build_errors;
+mod build_feeds;
+mod build_pages;
+mod cli;
+mod output_safety;
+mod untrusted;
