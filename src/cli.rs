@@ -27,6 +27,32 @@ pub struct Cli {
 pub enum Command {
     /// Build the archive in content/ into a static site.
     Build(BuildArgs),
+    /// Normalize raw articles (.txt, .html, .md; files or folders) into content/.
+    Ingest(IngestArgs),
+}
+
+/// Options of `dateline ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files and folders of raw articles (folders are read recursively).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Where normalized articles go, relative to the site root.
+    #[arg(long, default_value = "content", value_name = "DIR")]
+    pub content: PathBuf,
+    /// Show what would be written without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Overwrite content files even when someone edited them after ingest.
+    #[arg(long)]
+    pub force: bool,
+    /// Print, per article, which phrase produced each field and entity.
+    #[arg(long)]
+    pub explain: bool,
+    /// Date for datelines without a year (`Feb 26`) and undated sources,
+    /// instead of each file's modification time, e.g. 1987-01-01.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub default_date: Option<String>,
 }
 
 /// Options of `dateline build`.

@@ -10,8 +10,11 @@
 pub mod config;
 pub mod diagnostic;
 pub mod disk;
+
+pub mod extract;
 pub mod fingerprint;
 pub mod frontmatter;
+pub mod ingest;
 pub mod slug;
 
 pub mod archive;

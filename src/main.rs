@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Parser as _;
 
-use cli::{BuildArgs, Cli, Command};
+use cli::{BuildArgs, Cli, Command, IngestArgs};
 use dateline::build::{self, BuildOptions};
 use dateline::config::{Config, SitePaths};
 use dateline::diagnostic::Diagnostic;
@@ -31,7 +31,61 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Build(args) => build(cli, args),
+        Command::Ingest(args) => ingest(cli, args),
     }
+}
+
+fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
+    use dateline::extract::Extractor;
+    use dateline::ingest::{self, IngestOptions, Outcome};
+    let paths = SitePaths::new(&cli.root, None);
+    let default_date = match args.default_date.as_deref().map(dateline::content::PubDate::parse).transpose() {
+        Ok(d) => d.map(|d| d.date),
+        Err(e) => {
+            eprintln!("error: --default-date: {e}; write it as 1987-01-01");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let vocabularies = match ingest::load_vocabularies(&paths) {
+        Ok(v) => v,
+        Err(d) => {
+            eprintln!("{d}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let extractor = Extractor::new(&vocabularies);
+    let options = IngestOptions {
+        content: cli.root.join(&args.content),
+        dry_run: args.dry_run,
+        force: args.force,
+        explain: args.explain,
+        default_date,
+    };
+    let progress = progress::Bar::new(cli.quiet);
+    let report = ingest::ingest(&args.paths, &paths, &options, &extractor, &progress);
+    for input in &report.inputs {
+        let shown = input.input.display();
+        match &input.outcome {
+            Outcome::Written(to) if args.explain || cli.verbose || args.dry_run => {
+                eprintln!("{shown} → {}", to.display())
+            }
+            Outcome::Unchanged(to) if args.explain || cli.verbose => {
+                eprintln!("{shown} = {} (unchanged)", to.display())
+            }
+            Outcome::Skipped(why) if !cli.quiet => eprintln!("{shown}: skipped: {why}"),
+            Outcome::Failed(why) => eprintln!("{shown}: error: {why}"),
+            _ => {}
+        }
+        if args.explain {
+            for line in &input.explanation {
+                eprintln!("    {line}");
+            }
+        }
+    }
+    if !cli.quiet {
+        eprintln!("{}", report.summary());
+    }
+    Ok(if report.failed() > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn build(cli: &Cli, args: &BuildArgs) -> anyhow::Result<ExitCode> {

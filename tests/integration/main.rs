@@ -8,5 +8,8 @@ mod build_errors;
 mod build_feeds;
 mod build_pages;
 mod cli;
+mod ingest_entities;
+mod ingest_layouts;
+mod ingest_safety;
 mod output_safety;
 mod untrusted;

@@ -1,0 +1,210 @@
+//! Evaluates `dateline ingest` against a corpus with its publisher's gold
+//! labels (Reuters-21578 as prepared in `../shared/corpora/reuters21578/`).
+//!
+//! ```sh
+//! cargo run --release --example evaluate -- DIR [--default-date 1987-06-01] [--limit N] [--show-misses N]
+//! ```
+//! `DIR` holds `articles/NEWID.txt` and `gold.jsonl`. Prints precision, recall
+//! and F1 for countries, precision and recall for coded people, accuracy for
+//! title, date (±1 day, as the README of the corpus advises) and dateline,
+//! and the analysis rate on one core. Code → name mappings are in `eval/`.
+//!
+//! Scoring choices, stated so figures can be read right:
+//! - Countries: gold PLACES codes map to names through `eval/reuters-places.tsv`;
+//!   `West Germany` and `Germany` count as one (the gazetteer files West German
+//!   cities under today's Germany).
+//! - People: only predictions that map to one of the corpus's coded people count
+//!   for precision (everyone else has no gold); a prediction maps to a code when
+//!   its surname matches and its first name, if any, agrees.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use dateline::extract::{Extractor, Vocabularies};
+use dateline::ingest::{self, chrome::RepeatedLines};
+
+#[derive(serde::Deserialize)]
+struct Gold {
+    id: u64,
+    has_body: bool,
+    title: Option<String>,
+    date: String,
+    dateline: Option<String>,
+    places: Vec<String>,
+    people: Vec<String>,
+}
+
+#[derive(Default)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Score {
+    fn p(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    fn r(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.p(), self.r());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+fn table(path: &str) -> HashMap<String, String> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).expect("mapping file");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t').map(|(a, b)| (a.trim().to_string(), b.trim().to_string())))
+        .collect()
+}
+
+fn same_country(name: &str) -> &str {
+    if name == "West Germany" { "Germany" } else { name }
+}
+
+fn fold(s: &str) -> String {
+    s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The code a predicted person maps to, if any.
+fn person_code<'a>(name: &str, people: &'a [(String, String)]) -> Option<&'a str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let surname = words.last()?.to_lowercase();
+    people.iter().find_map(|(code, full)| {
+        let gold: Vec<&str> = full.split_whitespace().collect();
+        let same_surname = gold.last().is_some_and(|s| s.to_lowercase() == surname);
+        let first_agrees = words.len() < 2
+            || gold.len() < 2
+            || gold[0].to_lowercase() == words[0].to_lowercase()
+            || words[0].len() <= 2;
+        (same_surname && first_agrees).then_some(code.as_str())
+    })
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut dir: Option<PathBuf> = None;
+    let mut default_date = None;
+    let mut limit = usize::MAX;
+    let mut show_misses = 0;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--default-date" => {
+                default_date = args.next().and_then(|d| dateline::content::PubDate::parse(&d).ok()).map(|d| d.date)
+            }
+            "--limit" => limit = args.next().and_then(|n| n.parse().ok()).unwrap_or(usize::MAX),
+            "--show-misses" => show_misses = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
+            other => dir = Some(PathBuf::from(other)),
+        }
+    }
+    let Some(dir) = dir else {
+        eprintln!("usage: evaluate DIR [--default-date YYYY-MM-DD] [--limit N] [--show-misses N]");
+        std::process::exit(2);
+    };
+    let gold_text = std::fs::read_to_string(dir.join("gold.jsonl")).unwrap_or_else(|e| {
+        eprintln!("cannot read {}: {e}", dir.join("gold.jsonl").display());
+        std::process::exit(2)
+    });
+    let places = table("eval/reuters-places.tsv");
+    let people_codes: Vec<(String, String)> = {
+        let mut v: Vec<_> = table("eval/reuters-people.tsv").into_iter().collect();
+        v.sort();
+        v
+    };
+    let extractor = Extractor::new(&Vocabularies::defaults());
+    let repeated = RepeatedLines::default();
+
+    let (mut countries, mut people) = (Score::default(), Score::default());
+    let (mut titles, mut dates, mut datelines) = ((0, 0), (0, 0), (0, 0));
+    let mut stories = 0;
+    let mut failures = 0;
+    let mut misses: Vec<String> = Vec::new();
+    let mut analysis_time = std::time::Duration::ZERO;
+    for line in gold_text.lines().take(limit) {
+        let gold: Gold = serde_json::from_str(line).expect("gold line");
+        if !gold.has_body {
+            continue;
+        }
+        let path = dir.join("articles").join(format!("{}.txt", gold.id));
+        let Ok(bytes) = std::fs::read(&path) else { continue };
+        let Ok((text, _)) = ingest::decode::decode(&bytes) else { continue };
+        let reference = default_date.or_else(|| {
+            let t = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
+            Some(jiff::Timestamp::try_from(t).ok()?.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+        });
+        stories += 1;
+        let started = Instant::now();
+        let result = ingest::analyze(&text, false, reference, default_date.is_some(), &extractor, &repeated);
+        analysis_time += started.elapsed();
+        let Ok(a) = result else {
+            failures += 1;
+            continue;
+        };
+        // Countries.
+        let predicted: HashSet<&str> = a.entities.countries.iter().map(|f| same_country(&f.name)).collect();
+        let expected: HashSet<&str> =
+            gold.places.iter().filter_map(|c| places.get(c)).map(|n| same_country(n)).collect();
+        countries.tp += predicted.intersection(&expected).count();
+        countries.fp += predicted.difference(&expected).count();
+        countries.fn_ += expected.difference(&predicted).count();
+        if misses.len() < show_misses && predicted != expected {
+            misses.push(format!("{}: predicted {:?}, gold {:?}", gold.id, predicted, expected));
+        }
+        // People with a code.
+        let predicted_codes: HashSet<&str> =
+            a.entities.people.iter().filter_map(|f| person_code(&f.name, &people_codes)).collect();
+        let gold_codes: HashSet<&str> = gold.people.iter().map(String::as_str).collect();
+        people.tp += predicted_codes.intersection(&gold_codes).count();
+        people.fp += predicted_codes.difference(&gold_codes).count();
+        people.fn_ += gold_codes.difference(&predicted_codes).count();
+        // Title, date, dateline.
+        if let Some(t) = &gold.title {
+            titles.1 += 1;
+            titles.0 += usize::from(fold(t) == fold(&a.title));
+        }
+        dates.1 += 1;
+        if let Ok(g) = dateline::content::PubDate::parse(&gold.date) {
+            let diff = a.date.since(g.date).map(|s| s.get_days().abs()).unwrap_or(99);
+            dates.0 += usize::from(diff <= 1);
+        }
+        if let Some(d) = &gold.dateline {
+            datelines.1 += 1;
+            datelines.0 += usize::from(a.dateline_city.as_deref().is_some_and(|c| fold(c) == fold(d)));
+        }
+    }
+    let per_sec = stories as f64 / analysis_time.as_secs_f64().max(1e-9);
+    println!("Reuters-21578, Distribution 1.0 — {} stories with a body ({failures} not analysed)", stories);
+    println!(
+        "countries   P {:.3}  R {:.3}  F1 {:.3}   (tp {}, fp {}, fn {})",
+        countries.p(),
+        countries.r(),
+        countries.f1(),
+        countries.tp,
+        countries.fp,
+        countries.fn_
+    );
+    println!(
+        "people      P {:.3}  R {:.3}          (coded people: tp {}, fp {}, fn {})",
+        people.p(),
+        people.r(),
+        people.tp,
+        people.fp,
+        people.fn_
+    );
+    println!("title       {:.3}  ({}/{})", ratio(titles.0, titles.1), titles.0, titles.1);
+    println!("date ±1 day {:.3}  ({}/{})", ratio(dates.0, dates.1), dates.0, dates.1);
+    println!("dateline    {:.3}  ({}/{})", ratio(datelines.0, datelines.1), datelines.0, datelines.1);
+    println!("speed       {per_sec:.0} stories/s on one core (analysis only, files already read)");
+    for m in misses {
+        println!("  miss {m}");
+    }
+}

@@ -1,0 +1,867 @@
+//! People named in a story, found by how news writes about people: after a
+//! title (`Defense Secretary Leon E. Panetta`, `Minister of National Defense
+//! Kim Kwan-jin`, `Gen. …`), and next to a verb of speech (`…, Jim Smith said`,
+//! `said Jane Doe`, `according to …`). A later surname alone (`Panetta said`)
+//! counts for the full name of that article. The byline's author is the
+//! author, not a person mentioned.
+//!
+//! No list of known people is used: what makes a name is its context.
+
+use std::collections::HashMap;
+
+/// Titles that introduce a name (capitalized, as they stand before one).
+const TITLES: &[&str] = &[
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Secretary",
+    "Secretary-General",
+    "Undersecretary",
+    "Deputy",
+    "Assistant",
+    "Ambassador",
+    "Envoy",
+    "Governor",
+    "Gov.",
+    "Senator",
+    "Sen.",
+    "Representative",
+    "Rep.",
+    "Congressman",
+    "Congresswoman",
+    "Speaker",
+    "Mayor",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Chief",
+    "Director",
+    "Administrator",
+    "Commissioner",
+    "Commander",
+    "Gen.",
+    "General",
+    "Lt.",
+    "Maj.",
+    "Brig.",
+    "Col.",
+    "Capt.",
+    "Cmdr.",
+    "Adm.",
+    "Sgt.",
+    "Pvt.",
+    "Spc.",
+    "Cpl.",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Sheikh",
+    "Sheik",
+    "Emir",
+    "Sultan",
+    "Pope",
+    "Cardinal",
+    "Archbishop",
+    "Bishop",
+    "Rev.",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Miss",
+    "Judge",
+    "Justice",
+    "Attorney",
+    "Spokesman",
+    "Spokeswoman",
+    "Premier",
+    "Chancellor",
+    "Treasurer",
+    "President-elect",
+    "Officer",
+    "Executive",
+    "Economist",
+    "Analyst",
+    "Professor",
+    "Prof.",
+    "Lord",
+    "Sir",
+    "Dame",
+    "Ayatollah",
+    "Marshal",
+    "Colonel",
+    "Lieutenant",
+    "Major",
+    "Captain",
+    "Sergeant",
+    "Admiral",
+    "Brigadier",
+    "Governor-General",
+    "Counselor",
+    "Adviser",
+    "Advisor",
+    "Spokesperson",
+    "Head",
+    "Leader",
+    "Lawmaker",
+    "Gens.",
+];
+
+/// Lower-case role words that introduce a name (`spokesman John Smith`).
+const ROLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "analyst",
+    "economist",
+    "chairman",
+    "president",
+    "minister",
+    "secretary",
+    "governor",
+    "director",
+    "commander",
+    "ambassador",
+    "envoy",
+    "leader",
+    "official",
+    "adviser",
+    "advisor",
+    "lawyer",
+    "attorney",
+    "general",
+    "colonel",
+    "chief",
+    "premier",
+    "chancellor",
+    "dealer",
+    "trader",
+    "strategist",
+    "executive",
+];
+
+/// Words of portfolios and organisations that sit between a title and a name
+/// (`Minister of National Defense Kim …`, `Federal Reserve Board Chairman …`).
+const PORTFOLIO: &[&str] = &[
+    "Defense",
+    "Defence",
+    "Foreign",
+    "Affairs",
+    "Finance",
+    "Trade",
+    "Industry",
+    "Interior",
+    "Economy",
+    "Economic",
+    "Agriculture",
+    "Energy",
+    "Oil",
+    "Health",
+    "Education",
+    "State",
+    "Treasury",
+    "Commerce",
+    "Labor",
+    "Labour",
+    "Transport",
+    "Transportation",
+    "National",
+    "Homeland",
+    "Security",
+    "Public",
+    "Works",
+    "Planning",
+    "Development",
+    "International",
+    "Information",
+    "Communications",
+    "Home",
+    "Office",
+    "Exchequer",
+    "Federal",
+    "Reserve",
+    "Board",
+    "Central",
+    "Bank",
+    "Fed",
+    "Army",
+    "Navy",
+    "Air",
+    "Force",
+    "Marine",
+    "Corps",
+    "Joint",
+    "Chiefs",
+    "Staff",
+    "Department",
+    "Ministry",
+    "Council",
+    "Committee",
+    "Commission",
+    "Monetary",
+    "Fund",
+    "World",
+    "United",
+    "Nations",
+    "Cabinet",
+    "Mineral",
+    "Wealth",
+    "Petroleum",
+    "Resources",
+    "Budget",
+    "Management",
+    "Fisheries",
+    "Forestry",
+    "Food",
+    "Environment",
+    "Culture",
+    "Tourism",
+    "Science",
+    "Technology",
+    "Intelligence",
+    "Operating",
+    "Financial",
+    "Group",
+    "Senate",
+    "House",
+    "Majority",
+    "Minority",
+    "Party",
+    "Communist",
+    "Socialist",
+    "Democratic",
+    "Republican",
+    "Justice",
+    "General",
+    "Attorney",
+    "Operations",
+    "Naval",
+    "Military",
+    "Trade",
+    "Representative",
+    "Policy",
+    "Industries",
+    "Mines",
+    "Power",
+    "Water",
+    "Social",
+    "Welfare",
+    "Veterans",
+    "Space",
+    "Research",
+    "Overseas",
+    "Relations",
+    "European",
+    "Community",
+    "Union",
+    "Organization",
+    "Agency",
+    "Service",
+    "Services",
+    "Command",
+    "Forces",
+    "Armed",
+    "Administration",
+    "Authority",
+    "Institute",
+    "Chamber",
+    "Association",
+    "Corp",
+    "Inc",
+    "Company",
+    "Co",
+    "Ltd",
+    "Holdings",
+    "Bancorp",
+    "Corporation",
+    "Exchange",
+    "Stock",
+    "Securities",
+    "Trust",
+    "States",
+    "Kingdom",
+    "Republic",
+    "Emirates",
+    "Islands",
+    "Federation",
+    "Coalition",
+    "Alliance",
+    "Front",
+];
+
+/// Capitalized words that are never part of a person's name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "After",
+    "Before",
+    "Since",
+    "As",
+    "For",
+    "From",
+    "With",
+    "Without",
+    "By",
+    "To",
+    "Of",
+    "Under",
+    "Over",
+    "About",
+    "Also",
+    "However",
+    "Meanwhile",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sept.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Al-Qaida",
+    "Al-Qaeda",
+    "Qaida",
+    "Qaeda",
+    "Islamic",
+    "Taliban",
+    "Hezbollah",
+    "Hamas",
+    "Congress",
+    "Pentagon",
+    "God",
+    "Allah",
+    "Christmas",
+    "Easter",
+    "Ramadan",
+    "Internet",
+    "Street",
+    "Avenue",
+    "Road",
+    "River",
+    "Sea",
+    "Ocean",
+    "Lake",
+    "Mount",
+    "Island",
+    "Islands",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Middle",
+    "Gulf",
+    "Sahel",
+    "Europe",
+    "Africa",
+    "Asia",
+    "America",
+    "Americas",
+    "Atlantic",
+    "Pacific",
+    "Arctic",
+    "Antarctica",
+    "University",
+    "College",
+    "School",
+    "Hospital",
+    "Times",
+    "Post",
+    "Journal",
+    "News",
+    "Press",
+    "Reuters",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Tuareg",
+    "Mahgreb",
+    "Maghreb",
+    "Many",
+    "Some",
+    "Most",
+    "All",
+    "Other",
+    "Both",
+    "Each",
+    "Every",
+    "No",
+    "Not",
+    "There",
+    "Here",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Thanks",
+    "Shr",
+    "Net",
+    "Revs",
+    "Qtr",
+    "Avg",
+    "Shrs",
+    "Mln",
+    "Billion",
+    "Million",
+    "Dlrs",
+    "Pct",
+    "Year",
+    "Week",
+    "Month",
+    "African",
+    "European",
+    "Asian",
+    "Arab",
+    "Latin",
+    "Nordic",
+    "Baltic",
+    "Balkan",
+    "Caribbean",
+    "Pacific",
+    "Atlantic",
+];
+
+/// Verbs of speech that follow or precede a speaker's name.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "announced",
+    "asked",
+    "explained",
+    "noted",
+    "warned",
+    "wrote",
+    "replied",
+    "insisted",
+    "argued",
+    "acknowledged",
+    "confirmed",
+    "declared",
+    "urged",
+    "predicted",
+    "estimated",
+];
+
+/// Name particles that may sit inside a name (`Osama bin Laden`, `Charles de Gaulle`).
+const PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "del", "dos", "das", "la", "le", "y",
+];
+
+/// A person found in a text, with what showed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// Full name as first written (`Leon E. Panetta`).
+    pub name: String,
+    /// How often the person is mentioned (surname-only mentions included).
+    pub mentions: usize,
+    /// The phrases that showed the name is a person's.
+    pub evidence: Vec<String>,
+    /// Byte offset of the first mention.
+    pub first_at: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    /// A sentence starts here (its capital says nothing).
+    sentence_start: bool,
+}
+
+fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut sentence_start = true;
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut end = i;
+            for (j, ch) in text[i..].char_indices() {
+                let keep = ch.is_alphanumeric()
+                    || ((ch == '-' || ch == '\'' || ch == '’' || ch == '.')
+                        && text[i + j + ch.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric));
+                if !keep {
+                    break;
+                }
+                end = i + j + ch.len_utf8();
+            }
+            // A trailing period belongs to an initial or abbreviation (`E.`, `Gen.`, `U.S.`).
+            let word = &text[start..end];
+            if bytes.get(end) == Some(&b'.')
+                && (word.chars().count() <= 4 || word.contains('.'))
+                && word.chars().next().is_some_and(char::is_uppercase)
+            {
+                end += 1;
+            }
+            tokens.push(Token { text: &text[start..end], start, end, sentence_start });
+            sentence_start = false;
+            i = end;
+        } else {
+            if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';')
+                || ((c == '“' || c == '"') && tokens.last().is_none_or(|t| t.end + 1 < i))
+            {
+                sentence_start = true;
+            }
+            if matches!(c, ',' | '(' | ')' | '—' | '–') {
+                tokens.push(Token {
+                    text: &text[i..i + c.len_utf8()],
+                    start: i,
+                    end: i + c.len_utf8(),
+                    sentence_start: false,
+                });
+            }
+            i += c.len_utf8();
+        }
+    }
+    tokens
+}
+
+fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return false };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let is_initial = word.len() <= 3 && word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() == 1;
+    is_initial || word.chars().any(char::is_lowercase)
+}
+
+fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word) || word.starts_with("al-") || word.starts_with("el-")
+}
+
+/// Finds people in text; `is_place` tells country and city words apart from names.
+pub fn find(text: &str, authors: &[String], is_place: &dyn Fn(&str) -> bool) -> Vec<Person> {
+    let tokens = tokenize(text);
+    let mut people: Vec<Person> = Vec::new();
+    let mut singles: Vec<(String, usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_word(tokens[i].text) {
+            i += 1;
+            continue;
+        }
+        // A run of capitalized words, particles allowed inside.
+        let mut j = i + 1;
+        while j < tokens.len()
+            && !tokens[j].sentence_start
+            && (is_name_word(tokens[j].text)
+                || (is_particle(tokens[j].text) && j + 1 < tokens.len() && is_name_word(tokens[j + 1].text)))
+        {
+            j += 1;
+        }
+        let run = &tokens[i..j];
+        if let Some((name, evidence)) = name_in_run(&tokens, i, j, is_place) {
+            let words: Vec<&str> = name.split(' ').collect();
+            if words.len() >= 2 {
+                add(&mut people, name, evidence, run[0].start);
+            } else {
+                singles.push((name, run[0].start, evidence));
+            }
+        }
+        i = j;
+    }
+    // Surnames alone: count them for the full name they end, else keep a
+    // titled surname (`President Reagan`) as the name.
+    for (surname, at, evidence) in singles {
+        if let Some(p) = people.iter_mut().find(|p| p.name.rsplit(' ').next() == Some(surname.as_str())) {
+            p.mentions += 1;
+            p.first_at = p.first_at.min(at);
+        } else if evidence.contains(' ') && !evidence.ends_with(" said") {
+            add(&mut people, surname, evidence, at);
+        }
+    }
+    // Plain surname mentions of a found person (`Panetta` in a quote attribution).
+    for person in &mut people {
+        let Some(surname) = person.name.rsplit(' ').next() else { continue };
+        if person.name.contains(' ') {
+            let extra = tokens.iter().filter(|t| t.text == surname).count().saturating_sub(person.mentions);
+            person.mentions += extra;
+        }
+    }
+    merge_variants(&mut people);
+    people.retain(|p| !is_author(&p.name, authors));
+    people.sort_by_key(|p| p.first_at);
+    people
+}
+
+fn add(people: &mut Vec<Person>, name: String, evidence: String, at: usize) {
+    match people.iter_mut().find(|p| p.name == name) {
+        Some(p) => {
+            p.mentions += 1;
+            if !p.evidence.contains(&evidence) && p.evidence.len() < 3 {
+                p.evidence.push(evidence);
+            }
+        }
+        None => people.push(Person { name, mentions: 1, evidence: vec![evidence], first_at: at }),
+    }
+}
+
+/// `Leon Panetta` and `Leon E. Panetta` in one article are one person: the
+/// longer spelling wins.
+fn merge_variants(people: &mut Vec<Person>) {
+    let mut k = 0;
+    while k < people.len() {
+        let (first, last) = ends(&people[k].name);
+        let other = people.iter().enumerate().position(|(m, p)| {
+            m != k
+                && p.name.len() > people[k].name.len()
+                && ends(&p.name) == (first, last)
+                && people[k].name.contains(' ')
+        });
+        if let Some(m) = other {
+            let gone = people.remove(k);
+            let m = if m > k { m - 1 } else { m };
+            people[m].mentions += gone.mentions;
+            people[m].first_at = people[m].first_at.min(gone.first_at);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+fn ends(name: &str) -> (&str, &str) {
+    (name.split(' ').next().unwrap_or(""), name.rsplit(' ').next().unwrap_or(""))
+}
+
+fn is_author(name: &str, authors: &[String]) -> bool {
+    authors.iter().any(|a| a == name || a.rsplit(' ').next() == Some(name) || ends(a) == ends(name))
+}
+
+/// The person's name inside the run `tokens[i..j]`, if its context says it is one.
+fn name_in_run(tokens: &[Token<'_>], i: usize, j: usize, is_place: &dyn Fn(&str) -> bool) -> Option<(String, String)> {
+    let run = &tokens[i..j];
+    // The name is what follows the last title, portfolio or place word.
+    let last_title =
+        run.iter().rposition(|t| TITLES.contains(&t.text) || PORTFOLIO.contains(&t.text) || is_place(t.text));
+    let titled_in_run = run.iter().any(|t| TITLES.contains(&t.text));
+    let name_from = last_title.map_or(0, |k| k + 1);
+    let mut name: Vec<&Token<'_>> = run[name_from..].iter().collect();
+    while name.first().is_some_and(|t| NOT_NAMES.contains(&t.text)) {
+        name.remove(0);
+    }
+    if name.is_empty() || name.len() > 4 {
+        return None;
+    }
+    if name.iter().any(|t| {
+        NOT_NAMES.contains(&t.text) || PORTFOLIO.contains(&t.text) || TITLES.contains(&t.text) || is_place(t.text)
+    }) {
+        return None;
+    }
+    if name.iter().all(|t| t.text.ends_with('.')) || name.last().is_some_and(|t| t.text.len() <= 2) {
+        return None;
+    }
+    let text = name.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    let prev = i.checked_sub(1).map(|p| tokens[p].text);
+    let prev2 = i.checked_sub(2).map(|p| tokens[p].text);
+    let next = tokens.get(j).map(|t| t.text);
+    let context = |what: &str| format!("{what} {}", name.iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
+    // Titled: "Defense Secretary Leon E. Panetta", "Minister of National Defense Kim".
+    if titled_in_run && last_title.is_some() {
+        let title = run[..name_from].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        return Some((text, context(&title)));
+    }
+    let of_title =
+        matches!(prev, Some("of" | "the")) && tokens[..i].iter().rev().take(4).any(|t| TITLES.contains(&t.text));
+    if of_title && last_title.is_some() {
+        return Some((text, context("title of …")));
+    }
+    if let Some(role) = prev.filter(|p| ROLES.contains(p)) {
+        return Some((text, context(role)));
+    }
+    // Speech: "Jim Smith said", "said Jane Doe", "according to John Roe".
+    if next.is_some_and(|n| SPEECH.contains(&n)) {
+        return Some((text.clone(), format!("{text} {}", next.unwrap_or_default())));
+    }
+    if next == Some(",") && tokens.get(j + 1).is_some_and(|t| SPEECH.contains(&t.text)) && !run[0].sentence_start {
+        return Some((text.clone(), format!("{text}, {}", tokens[j + 1].text)));
+    }
+    if prev.is_some_and(|p| SPEECH.contains(&p)) && name.len() >= 2 {
+        return Some((text.clone(), context(prev.unwrap_or_default())));
+    }
+    if prev == Some("to") && prev2 == Some("according") && name.len() >= 2 {
+        return Some((text, context("according to")));
+    }
+    None
+}
+
+/// Merges names across an archive with `people.yaml` (canonical name → variants).
+#[derive(Debug, Clone, Default)]
+pub struct PeopleAliases {
+    to_canonical: HashMap<String, String>,
+    by_surname: HashMap<String, Vec<String>>,
+}
+
+impl PeopleAliases {
+    /// From (canonical, variants) pairs.
+    pub fn new(entries: Vec<(String, Vec<String>)>) -> PeopleAliases {
+        let mut aliases = PeopleAliases::default();
+        for (canonical, variants) in entries {
+            for v in variants.iter().chain(std::iter::once(&canonical)) {
+                aliases.to_canonical.insert(v.to_lowercase(), canonical.clone());
+            }
+            if let Some(surname) = canonical.rsplit(' ').next() {
+                aliases.by_surname.entry(surname.to_lowercase()).or_default().push(canonical.clone());
+            }
+        }
+        aliases
+    }
+
+    /// The canonical spelling of `name`; a bare surname maps to the one
+    /// canonical name it ends, if only one does.
+    pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
+        if let Some(c) = self.to_canonical.get(&name.to_lowercase()) {
+            return c;
+        }
+        if !name.contains(' ')
+            && let Some(list) = self.by_surname.get(&name.to_lowercase())
+            && list.len() == 1
+        {
+            return &list[0];
+        }
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let places = |w: &str| {
+            matches!(
+                w,
+                "Mali"
+                    | "South"
+                    | "Korean"
+                    | "Korea"
+                    | "United"
+                    | "States"
+                    | "Yemen"
+                    | "Paris"
+                    | "French"
+                    | "Japanese"
+                    | "U.S."
+            )
+        };
+        find(text, &["Jim Garamone".to_string()], &places).into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn titled_names() {
+        assert_eq!(names("Defense Secretary Leon E. Panetta said here today."), ["Leon E. Panetta"]);
+        assert_eq!(
+            names("a news conference with South Korean Minister of National Defense Kim Kwan-jin."),
+            ["Kim Kwan-jin"]
+        );
+        assert_eq!(
+            names("Treasury Secretary James Baker and Federal Reserve Board Chairman Paul Volcker met."),
+            ["James Baker", "Paul Volcker"]
+        );
+        assert_eq!(names("as President Reagan left"), ["Reagan"]);
+    }
+
+    #[test]
+    fn speech_verbs() {
+        assert_eq!(names("The plan works, John Smith said."), ["John Smith"]);
+        assert_eq!(names("\"It works,\" said Mary Jones, an analyst."), ["Mary Jones"]);
+        assert_eq!(names("according to Ahmed Ali Hassan, the mayor"), ["Ahmed Ali Hassan"]);
+    }
+
+    #[test]
+    fn a_later_surname_counts_for_the_full_name() {
+        let found =
+            find("Defense Secretary Leon E. Panetta spoke. Panetta said more. Then Panetta left.", &[], &|_| false);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].mentions, 3);
+    }
+
+    #[test]
+    fn the_byline_author_is_not_a_mentioned_person() {
+        assert!(names("Jim Garamone said the meeting ended.").is_empty());
+    }
+
+    #[test]
+    fn organisations_places_and_months_are_not_people() {
+        assert!(
+            names("The State Department said. The United States said. In March officials said. Mali said.").is_empty()
+        );
+        assert!(names("The Economic Community of West African States said it would lead.").is_empty());
+        assert!(names("DOD officials said.").is_empty());
+    }
+
+    #[test]
+    fn variants_merge_within_an_article_and_through_people_yaml() {
+        let found = find("Leon Panetta said. Defense Secretary Leon E. Panetta added.", &[], &|_| false);
+        assert_eq!(found.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Leon E. Panetta"]);
+        let aliases = PeopleAliases::new(vec![("Ronald Reagan".into(), vec!["Ronald W. Reagan".into()])]);
+        assert_eq!(aliases.canonical("Reagan"), "Ronald Reagan");
+        assert_eq!(aliases.canonical("ronald w. reagan"), "Ronald Reagan");
+        assert_eq!(aliases.canonical("Nancy Reagan"), "Nancy Reagan");
+    }
+}

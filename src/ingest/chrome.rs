@@ -1,0 +1,158 @@
+//! Site chrome: lines that belong to the page around a story, not to it.
+//!
+//! Two general rules, never a list of one site's sentences: short
+//! call-to-action lines ("Join the mailing list", "… - JOIN NOW"), and lines
+//! repeated across many sources of one batch (a banner every page carries).
+
+use std::collections::HashMap;
+
+/// Phrases that make a short line a call to action.
+const CALLS_TO_ACTION: &[&str] = &[
+    "join now",
+    "join the mailing list",
+    "join our mailing list",
+    "mailing list",
+    "subscribe",
+    "sign up",
+    "sign in",
+    "log in",
+    "login",
+    "register now",
+    "apply now",
+    "learn more",
+    "follow us",
+    "share this",
+    "share on",
+    "click here",
+    "read more",
+    "download the app",
+    "download our app",
+    "newsletter",
+    "advertisement",
+    "sponsored content",
+    "all rights reserved",
+    "back to top",
+    "skip to content",
+    "skip to main content",
+    "print this",
+    "email this",
+    "related articles",
+    "related stories",
+    "recommended for you",
+    "leave a comment",
+    "cookie policy",
+    "accept cookies",
+    "privacy policy",
+    "terms of use",
+    "view comments",
+    "most popular",
+    "trending now",
+];
+
+/// Sign-off lines that close a wire story, and the agency each reveals.
+const SIGN_OFFS: &[(&str, Option<&str>)] = &[
+    ("reuter", Some("Reuters")),
+    ("reuters", Some("Reuters")),
+    ("ap", Some("Associated Press")),
+    ("-30-", None),
+    ("###", None),
+    ("# # #", None),
+    ("-end-", None),
+    ("(end)", None),
+    ("end", None),
+];
+
+/// Whether `line` is a call to action: short, and built around one of the
+/// phrases above. `max_words` is stricter in the middle of a story.
+pub fn is_call_to_action(line: &str, max_words: usize) -> bool {
+    let words = line.split_whitespace().count();
+    if words == 0 || words > max_words {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    CALLS_TO_ACTION.iter().any(|cta| contains_phrase(&lower, cta))
+}
+
+/// The sign-off a line is (`Reuter`, `-30-`), with the agency it names.
+pub fn sign_off(line: &str) -> Option<Option<&'static str>> {
+    let lower = line.trim().to_lowercase();
+    SIGN_OFFS.iter().find(|(s, _)| *s == lower).map(|(_, agency)| *agency)
+}
+
+fn contains_phrase(haystack: &str, phrase: &str) -> bool {
+    haystack.match_indices(phrase).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Lines that repeat across the sources of one batch. A line is chrome when
+/// at least `max(3, 5% of the batch)` different sources carry it.
+#[derive(Debug, Default, Clone)]
+pub struct RepeatedLines {
+    counts: HashMap<String, usize>,
+    threshold: usize,
+}
+
+impl RepeatedLines {
+    /// Counts lines over the sources' texts (each source counts a line once).
+    pub fn count<'a>(texts: impl IntoIterator<Item = &'a str>) -> RepeatedLines {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut sources = 0;
+        for text in texts {
+            sources += 1;
+            let mut seen: Vec<&str> = text.lines().map(str::trim).filter(|l| l.len() >= 3).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for line in seen {
+                *counts.entry(line.to_string()).or_default() += 1;
+            }
+        }
+        let threshold = (sources / 20).max(3);
+        counts.retain(|_, n| *n >= threshold);
+        RepeatedLines { counts, threshold }
+    }
+
+    /// Whether `line` repeats across the batch.
+    pub fn contains(&self, line: &str) -> bool {
+        self.counts.contains_key(line.trim())
+    }
+
+    /// How many sources must share a line for it to count.
+    pub fn threshold(&self) -> usize {
+        self.threshold
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_to_action_are_short_lines_with_a_cta_phrase() {
+        assert!(is_call_to_action("The Largest Career Network for Defense and Intelligence Jobs - JOIN NOW", 20));
+        assert!(is_call_to_action("Join the mailing list", 8));
+        assert!(is_call_to_action("Subscribe to our newsletter", 8));
+        assert!(!is_call_to_action(
+            "Officials said they would subscribe to the plan only if the council approved it first.",
+            8
+        ));
+        assert!(!is_call_to_action("The rejoin nowhere", 8), "whole words only");
+    }
+
+    #[test]
+    fn sign_offs_name_their_agency() {
+        assert_eq!(sign_off(" Reuter"), Some(Some("Reuters")));
+        assert_eq!(sign_off("-30-"), Some(None));
+        assert_eq!(sign_off("Reuters said"), None);
+    }
+
+    #[test]
+    fn lines_shared_by_many_sources_are_chrome() {
+        let texts: Vec<String> = (0..10).map(|i| format!("Site Banner Here\nStory {i}\nUnique line {i}")).collect();
+        let repeated = RepeatedLines::count(texts.iter().map(String::as_str));
+        assert!(repeated.contains("Site Banner Here"));
+        assert!(!repeated.contains("Story 3"));
+    }
+}

@@ -1,0 +1,595 @@
+//! Raw scraped sources → normalized front-matter Markdown in `content/`,
+//! with countries, people and topics extracted.
+//!
+//! The only step that writes into `content/`. It never overwrites a file a
+//! person edited (see `manifest`) unless forced, writes atomically, and one
+//! bad input never stops the batch.
+
+pub mod chrome;
+pub mod dateline;
+pub mod decode;
+pub mod emit;
+pub mod html;
+pub mod manifest;
+pub mod text;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::build::Progress;
+use crate::config::SitePaths;
+use crate::content::meta::{Authors, FrontMatterOut};
+use crate::content::{self, markdown::RawHtml};
+use crate::disk::{self, Durability};
+use crate::extract::{Entities, Extractor, Found, Story};
+use crate::fingerprint::fingerprint;
+use crate::slug::Slug;
+use chrome::RepeatedLines;
+use dateline::PartialDate;
+use manifest::Manifest;
+use text::{Block, Layout};
+
+/// Choices for one ingest run.
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    /// Where normalized articles go (default `content/` of the site).
+    pub content: PathBuf,
+    /// Report what would be written without writing.
+    pub dry_run: bool,
+    /// Overwrite content files even if a person edited them.
+    pub force: bool,
+    /// Collect, per article, which phrase produced each field and entity.
+    pub explain: bool,
+    /// Date for datelines without a year and sources without any date
+    /// (otherwise the source file's modification time).
+    pub default_date: Option<Date>,
+}
+
+/// What happened to one input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// A content file was written (new, or refreshed from a changed source).
+    Written(PathBuf),
+    /// The content file already held exactly this.
+    Unchanged(PathBuf),
+    /// Not ingested, for a reason that is not an error (not an article file,
+    /// empty, or a content file a person edited).
+    Skipped(String),
+    /// The input could not be ingested.
+    Failed(String),
+}
+
+/// One input and its outcome.
+#[derive(Debug, Clone)]
+pub struct InputReport {
+    /// The input file, as given.
+    pub input: PathBuf,
+    /// What happened.
+    pub outcome: Outcome,
+    /// `--explain` lines.
+    pub explanation: Vec<String>,
+}
+
+/// What an ingest run did.
+#[derive(Debug, Clone, Default)]
+pub struct IngestReport {
+    /// Every input, in order.
+    pub inputs: Vec<InputReport>,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Whether nothing was written (`--dry-run`).
+    pub dry_run: bool,
+}
+
+impl IngestReport {
+    fn count(&self, pred: fn(&Outcome) -> bool) -> usize {
+        self.inputs.iter().filter(|i| pred(&i.outcome)).count()
+    }
+
+    /// Inputs that failed.
+    pub fn failed(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Failed(_)))
+    }
+
+    /// One line: counts and throughput.
+    pub fn summary(&self) -> String {
+        let written = self.count(|o| matches!(o, Outcome::Written(_)));
+        let unchanged = self.count(|o| matches!(o, Outcome::Unchanged(_)));
+        let skipped = self.count(|o| matches!(o, Outcome::Skipped(_)));
+        let secs = self.elapsed.as_secs_f64();
+        let rate = if secs > 0.0 { self.inputs.len() as f64 / secs } else { 0.0 };
+        format!(
+            "{} inputs: {written} {}, {unchanged} unchanged, {skipped} skipped, {} failed in {secs:.2} s ({rate:.0} inputs/s)",
+            self.inputs.len(),
+            if self.dry_run { "would be written" } else { "written" },
+            self.failed()
+        )
+    }
+}
+
+/// What a raw source says, before anything is written.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Its parts.
+    pub layout: Layout,
+    /// Metadata of an HTML page.
+    pub page: Option<html::PageMeta>,
+    /// The headline.
+    pub title: String,
+    /// The publication day.
+    pub date: Date,
+    /// Where the day came from.
+    pub date_why: String,
+    /// The dateline city in its usual spelling.
+    pub dateline_city: Option<String>,
+    /// Extracted countries, people and topics.
+    pub entities: Entities,
+}
+
+/// Reads one raw source (text, or HTML when `is_html`). `reference` gives the
+/// year to datelines without one and the date to undated sources.
+pub fn analyze(
+    text: &str,
+    is_html: bool,
+    reference: Option<Date>,
+    reference_is_option: bool,
+    extractor: &Extractor,
+    repeated: &RepeatedLines,
+) -> Result<Analysis, String> {
+    let (layout, page) = if is_html {
+        let (layout, page) = html::parse(text, repeated)?;
+        (layout, Some(page))
+    } else {
+        (text::parse(text, repeated), None)
+    };
+    let title = layout.title.clone().ok_or("no headline found: the first lines hold no title")?;
+    if layout.blocks.is_empty() {
+        return Err("no story text found after the headline".into());
+    }
+    let (date, date_why) = resolve_date(&layout, page.as_ref(), reference, reference_is_option)
+        .ok_or("no date: the source has none and no --default-date was given")?;
+    let dateline_city = layout.dateline.as_ref().map(|d| {
+        extractor
+            .countries()
+            .city(&d.city)
+            .map(|(name, _)| name.to_string())
+            .unwrap_or_else(|| dateline::normal_case(&d.city))
+    });
+    let body_text = layout
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => p.clone(),
+            Block::Table(rows) => rows.join("\n"),
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let story = Story {
+        title: &title,
+        body: &body_text,
+        dateline_city: layout.dateline.as_ref().map(|d| d.city.as_str()),
+        dateline_region: layout.dateline.as_ref().and_then(|d| d.region.as_deref()),
+        authors: &layout.authors,
+    };
+    let entities = extractor.extract(&story);
+    Ok(Analysis { layout, page, title, date, date_why, dateline_city, entities })
+}
+
+/// A source ready to be written.
+struct Normalized {
+    file_text: String,
+    year: i16,
+    month: i8,
+    slug: Slug,
+    source_key: String,
+    explanation: Vec<String>,
+}
+
+/// Ingests every file under `inputs` into the content folder.
+pub fn ingest(
+    inputs: &[PathBuf],
+    site: &SitePaths,
+    options: &IngestOptions,
+    extractor: &Extractor,
+    progress: &dyn Progress,
+) -> IngestReport {
+    let started = Instant::now();
+    let mut reports: Vec<InputReport> = Vec::new();
+    let mut files = Vec::new();
+    for input in inputs {
+        match collect(input) {
+            Ok(mut found) => files.append(&mut found),
+            Err(e) => {
+                reports.push(InputReport { input: input.clone(), outcome: Outcome::Failed(e), explanation: vec![] })
+            }
+        }
+    }
+    progress.start("Reading", files.len());
+    let decoded: Vec<(PathBuf, Result<Source, Outcome>)> = files
+        .par_iter()
+        .map(|f| {
+            let r = read_source(f);
+            progress.advance(1);
+            (f.clone(), r)
+        })
+        .collect();
+    progress.finish();
+    let repeated = RepeatedLines::count(decoded.iter().filter_map(|(_, s)| match s {
+        Ok(Source { kind: Kind::Text, text, .. }) => Some(text.as_str()),
+        _ => None,
+    }));
+
+    progress.start("Normalizing", decoded.len());
+    let normalized: Vec<(PathBuf, Result<Normalized, Outcome>, Vec<String>)> = decoded
+        .into_par_iter()
+        .map(|(path, source)| {
+            let mut explanation = Vec::new();
+            let result =
+                source.and_then(|s| normalize(&path, s, site, options, extractor, &repeated, &mut explanation));
+            progress.advance(1);
+            (path, result, explanation)
+        })
+        .collect();
+    progress.finish();
+
+    let mut manifest = Manifest::load(&options.content);
+    let mut claimed: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (path, result, mut explanation) in normalized {
+        let outcome = match result {
+            Ok(n) => {
+                explanation.extend(n.explanation.iter().cloned());
+                place(&n, &mut manifest, &mut claimed, options, &mut explanation)
+            }
+            Err(outcome) => outcome,
+        };
+        reports.push(InputReport { input: path, outcome, explanation });
+    }
+    if !options.dry_run
+        && reports.iter().any(|r| matches!(r.outcome, Outcome::Written(_) | Outcome::Unchanged(_)))
+        && let Err(e) = manifest.save(&options.content)
+    {
+        reports.push(InputReport {
+            input: options.content.join(manifest::MANIFEST),
+            outcome: Outcome::Failed(format!("cannot save the ingest manifest: {e}")),
+            explanation: vec![],
+        });
+    }
+    IngestReport { inputs: reports, elapsed: started.elapsed(), dry_run: options.dry_run }
+}
+
+/// Files under a path (itself if a file), sorted, hidden ones left out.
+fn collect(input: &Path) -> Result<Vec<PathBuf>, String> {
+    let meta = std::fs::metadata(input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
+    if meta.is_file() {
+        return Ok(vec![input.to_path_buf()]);
+    }
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(input)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| !p.file_name().is_some_and(|n| n.eq_ignore_ascii_case("README.md")))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Html,
+    Markdown,
+}
+
+/// A decoded input.
+struct Source {
+    kind: Kind,
+    text: String,
+    modified: Option<SystemTime>,
+    encoding: decode::Encoding,
+}
+
+fn read_source(path: &Path) -> Result<Source, Outcome> {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let kind = match ext.as_str() {
+        "txt" | "text" => Kind::Text,
+        "html" | "htm" | "xhtml" => Kind::Html,
+        "md" | "markdown" => Kind::Markdown,
+        "" => Kind::Text,
+        other => {
+            return Err(Outcome::Skipped(format!("not an article file (.{other}); ingest reads .txt, .html and .md")));
+        }
+    };
+    let bytes = std::fs::read(path).map_err(|e| Outcome::Failed(format!("cannot read: {e}")))?;
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let (text, encoding) = decode::decode(&bytes).map_err(|e| Outcome::Skipped(e.to_string()))?;
+    Ok(Source { kind, text, modified, encoding })
+}
+
+/// How a source is named in front matter and the manifest: relative to the
+/// site root when inside it.
+fn source_key(path: &Path, site: &SitePaths) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let root = std::path::absolute(&site.root).unwrap_or_else(|_| site.root.clone());
+    abs.strip_prefix(&root).unwrap_or(&abs).to_string_lossy().replace('\\', "/")
+}
+
+fn normalize(
+    path: &Path,
+    source: Source,
+    site: &SitePaths,
+    options: &IngestOptions,
+    extractor: &Extractor,
+    repeated: &RepeatedLines,
+    explain: &mut Vec<String>,
+) -> Result<Normalized, Outcome> {
+    let key = source_key(path, site);
+    if source.encoding != decode::Encoding::Utf8 {
+        explain.push(format!("encoding: {:?}, converted to UTF-8", source.encoding));
+    }
+    if source.kind == Kind::Markdown {
+        return normalize_markdown(path, &source.text, key, extractor, explain);
+    }
+    let reference = options.default_date.or_else(|| source.modified.and_then(date_of_mtime));
+    let analysis = analyze(
+        &source.text,
+        source.kind == Kind::Html,
+        reference,
+        options.default_date.is_some(),
+        extractor,
+        repeated,
+    )
+    .map_err(Outcome::Failed)?;
+    let Analysis { layout, page, title, date, date_why, dateline_city, entities } = analysis;
+    if options.explain {
+        explain.extend(layout.notes.iter().cloned());
+        explain.push(format!("date: {date} ({date_why})"));
+        explain_fields(&layout, dateline_city.as_deref(), &entities, explain);
+    }
+    let paragraphs: Vec<&str> = layout
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.as_str()),
+            Block::Table(_) => None,
+        })
+        .collect();
+    let summary = paragraphs.first().map(|p| text::lead(p)).filter(|s| !s.is_empty());
+    let front = FrontMatterOut {
+        title: title.clone(),
+        date: date.to_string(),
+        author: Authors::from_vec(layout.authors.clone()),
+        agency: layout.agency.clone(),
+        dateline: dateline_city,
+        summary,
+        source: Some(page.and_then(|p| p.url).unwrap_or_else(|| key.clone())),
+        topics: names(&entities.topics),
+        countries: names(&entities.countries),
+        people: names(&entities.people),
+    };
+    let file_text = emit::content_file(&front, &emit::body_markdown(&layout.blocks));
+    Ok(Normalized {
+        file_text,
+        year: date.year(),
+        month: date.month(),
+        slug: Slug::from_name(&title),
+        source_key: key,
+        explanation: vec![],
+    })
+}
+
+fn names(found: &[Found]) -> Vec<String> {
+    found.iter().map(|f| f.name.clone()).collect()
+}
+
+fn explain_fields(layout: &Layout, city: Option<&str>, entities: &Entities, explain: &mut Vec<String>) {
+    if let Some(t) = &layout.title {
+        explain.push(format!("title: {t}"));
+    }
+    if !layout.authors.is_empty() {
+        explain.push(format!("author: {}", layout.authors.join(", ")));
+    }
+    if let Some(a) = &layout.agency {
+        explain.push(format!("agency: {a}"));
+    }
+    if let Some(c) = city {
+        explain.push(format!("dateline: {c}"));
+    }
+    for (label, list) in [("country", &entities.countries), ("person", &entities.people), ("topic", &entities.topics)] {
+        for f in list {
+            explain.push(format!("{label}: {} ← {}", f.name, f.evidence.join("; ")));
+        }
+    }
+}
+
+fn date_of_mtime(t: SystemTime) -> Option<Date> {
+    let ts = jiff::Timestamp::try_from(t).ok()?;
+    Some(ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+}
+
+/// The publication day: the dateline's, the header's, the page's metadata,
+/// then the reference date; a date without a year takes the year that puts
+/// it nearest the reference (the file time, or `--default-date`).
+fn resolve_date(
+    layout: &Layout,
+    page: Option<&html::PageMeta>,
+    reference: Option<Date>,
+    reference_is_option: bool,
+) -> Option<(Date, String)> {
+    let reference_name = if reference_is_option { "--default-date" } else { "the file's modification time" };
+    let candidates = [
+        (layout.dateline.as_ref().and_then(|d| d.date), "the dateline"),
+        (layout.header_date, "a date line in the header"),
+        (page.and_then(|p| p.published), "the page's metadata"),
+    ];
+    for (found, from) in candidates {
+        let Some(PartialDate { year, month, day }) = found else { continue };
+        match year {
+            Some(y) => {
+                if let Ok(d) = Date::new(y, month, day) {
+                    return Some((d, format!("from {from}")));
+                }
+            }
+            None => {
+                let reference = reference?;
+                let best = [-1i16, 0, 1]
+                    .iter()
+                    .filter_map(|dy| Date::new(reference.year() + dy, month, day).ok())
+                    .min_by_key(|d| (d.since(reference).map(|s| s.get_days().abs()).unwrap_or(i32::MAX), d.year()))?;
+                return Some((best, format!("day from {from}, year from {reference_name}")));
+            }
+        }
+    }
+    reference.map(|r| (r, format!("no date in the source; taken from {reference_name}")))
+}
+
+/// A `.md` input: validated through the content parser, its missing entity
+/// lists filled in, everything else kept byte for byte.
+fn normalize_markdown(
+    path: &Path,
+    text: &str,
+    key: String,
+    extractor: &Extractor,
+    explain: &mut Vec<String>,
+) -> Result<Normalized, Outcome> {
+    let article = content::parse(path, text, RawHtml::Escape)
+        .map_err(|problems| Outcome::Failed(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
+    let meta = &article.meta;
+    let split = crate::frontmatter::split(text).map_err(|e| Outcome::Failed(e.to_string()))?;
+    let story = Story {
+        title: &meta.title,
+        body: split.body,
+        dateline_city: meta.dateline.as_deref(),
+        dateline_region: None,
+        authors: &meta.authors,
+    };
+    let entities = extractor.extract(&story);
+    let mut added = String::new();
+    for (field, have, found) in [
+        ("topics", &meta.topics, &entities.topics),
+        ("countries", &meta.countries, &entities.countries),
+        ("people", &meta.people, &entities.people),
+    ] {
+        if have.is_empty() && !found.is_empty() && !split.yaml.lines().any(|l| l.starts_with(&format!("{field}:"))) {
+            let list = names(found);
+            let yaml =
+                crate::frontmatter::to_yaml(&std::collections::BTreeMap::from([(field, &list)])).unwrap_or_default();
+            added.push_str(&yaml);
+            explain.push(format!("{field} filled in: {}", list.join(", ")));
+        }
+    }
+    let file_text = if added.is_empty() {
+        text.to_string()
+    } else {
+        let mut yaml = split.yaml.to_string();
+        if !yaml.ends_with('\n') && !yaml.is_empty() {
+            yaml.push('\n');
+        }
+        format!("---\n{yaml}{added}---\n{}", split.body)
+    };
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let slug = meta.slug.clone().unwrap_or_else(|| Slug::from_name(&stem));
+    Ok(Normalized {
+        file_text,
+        year: meta.date.year(),
+        month: meta.date.month(),
+        slug,
+        source_key: key,
+        explanation: vec![],
+    })
+}
+
+/// Chooses the content file for a normalized source and writes it, unless a
+/// person edited it.
+fn place(
+    n: &Normalized,
+    manifest: &mut Manifest,
+    claimed: &mut std::collections::HashSet<String>,
+    options: &IngestOptions,
+    explain: &mut Vec<String>,
+) -> Outcome {
+    let dir = format!("{:04}/{:02}", n.year, n.month);
+    let previous = manifest.file_of(&n.source_key).map(str::to_string);
+    let rel = match previous.filter(|p| p.starts_with(&dir) && !claimed.contains(p)) {
+        Some(p) => p,
+        None => {
+            let mut k = 1;
+            loop {
+                let slug = if k == 1 { n.slug.clone() } else { n.slug.with_suffix(k) };
+                let candidate = format!("{dir}/{slug}.md");
+                let taken_by_other = manifest.files.get(&candidate).is_some_and(|e| e.source != n.source_key)
+                    || (!manifest.files.contains_key(&candidate) && options.content.join(&candidate).exists());
+                if !claimed.contains(&candidate) && !taken_by_other {
+                    if k > 1 {
+                        explain.push(format!("{dir}/{}.md is taken by another source; using {candidate}", n.slug));
+                    }
+                    break candidate;
+                }
+                k += 1;
+            }
+        }
+    };
+    claimed.insert(rel.clone());
+    let target = options.content.join(&rel);
+    let bytes = n.file_text.as_bytes();
+    let print = fingerprint(bytes);
+    if let Ok(existing) = std::fs::read(&target) {
+        if existing == bytes {
+            manifest.files.insert(rel, manifest::Entry { fingerprint: print, source: n.source_key.clone() });
+            return Outcome::Unchanged(target);
+        }
+        let ours = manifest.files.get(&rel).is_some_and(|e| e.fingerprint == fingerprint(&existing));
+        if !ours && !options.force {
+            return Outcome::Skipped(format!(
+                "{} was edited by hand since it was ingested; kept (use --force to overwrite)",
+                target.display()
+            ));
+        }
+    }
+    if options.dry_run {
+        return Outcome::Written(target);
+    }
+    if let Err(e) = disk::write_atomic(&target, bytes, Durability::Durable) {
+        return Outcome::Failed(format!("cannot write {}: {e}", target.display()));
+    }
+    manifest.files.insert(rel, manifest::Entry { fingerprint: print, source: n.source_key.clone() });
+    Outcome::Written(target)
+}
+
+/// The site's vocabularies: `topics.yaml` (replacing or extending the
+/// default) and `people.yaml` (canonical name → variants), both optional.
+pub fn load_vocabularies(site: &SitePaths) -> Result<crate::extract::Vocabularies, crate::diagnostic::Diagnostic> {
+    use crate::diagnostic::Diagnostic;
+    use crate::extract::topics::{Topics, VocabularyFile};
+    let mut vocabularies = crate::extract::Vocabularies::defaults();
+    let read = |name: &str| -> Result<Option<String>, Diagnostic> {
+        match std::fs::read_to_string(site.root.join(name)) {
+            Ok(text) => Ok(Some(text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Diagnostic::error(name, format!("cannot read: {e}"))),
+        }
+    };
+    if let Some(text) = read("topics.yaml")? {
+        let file: VocabularyFile = crate::frontmatter::parse(&text).map_err(|e| {
+            Diagnostic::error("topics.yaml", e.message).at(e.line, e.column).help(
+                "write `topic name: [phrase, phrase]` per topic (replaces the default), or `extends_default: true` and a `topics:` map",
+            )
+        })?;
+        vocabularies.topics = Topics::merge(vocabularies.topics, file);
+    }
+    if let Some(text) = read("people.yaml")? {
+        let map: std::collections::BTreeMap<String, Vec<String>> = crate::frontmatter::parse(&text).map_err(|e| {
+            Diagnostic::error("people.yaml", e.message)
+                .at(e.line, e.column)
+                .help("write `Canonical Name: [Variant One, Variant Two]` per person")
+        })?;
+        vocabularies.people = map.into_iter().collect();
+    }
+    Ok(vocabularies)
+}

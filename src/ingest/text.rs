@@ -1,0 +1,474 @@
+//! Plain-text layouts of scraped stories → their parts: headline, bylines,
+//! agency, dateline, paragraphs.
+//!
+//! Handles the layouts wire services and agency sites use: a header (banner,
+//! agency line, headline, "By …" line) then a dateline opening the first
+//! paragraph (`WASHINGTON, Oct. 24, 2012 –`, Reuters' `CITY, March 26 -`,
+//! AP's `CITY (AP) —`); paragraphs split by blank lines or, on the wire, by
+//! indentation; chrome before and after the story dropped.
+
+use crate::ingest::chrome::{self, RepeatedLines};
+use crate::ingest::dateline::{self, Dateline, PartialDate};
+
+/// A block of the story body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph of prose, on one line.
+    Paragraph(String),
+    /// Lines whose layout matters (a table of figures).
+    Table(Vec<String>),
+}
+
+/// What a plain-text source is made of.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The headline.
+    pub title: Option<String>,
+    /// Bylines, without "By".
+    pub authors: Vec<String>,
+    /// The agency, from an agency line, the byline, the dateline or the sign-off.
+    pub agency: Option<String>,
+    /// The dateline.
+    pub dateline: Option<Dateline>,
+    /// A date on a line of its own in the header.
+    pub header_date: Option<PartialDate>,
+    /// The story.
+    pub blocks: Vec<Block>,
+    /// What was recognised and dropped, for `--explain`.
+    pub notes: Vec<String>,
+}
+
+/// How far into a file a dateline is looked for.
+const HEADER_LINES: usize = 40;
+
+/// Words that end an agency's name.
+const AGENCY_WORDS: &[&str] = &[
+    "Service", "Services", "Agency", "News", "Press", "Wire", "Bureau", "Desk", "Reuters", "Report", "Office",
+    "Newswire", "Network", "Media", "Times", "Post", "Journal", "Herald", "Tribune", "Staff",
+];
+
+/// Splits a plain-text source into its parts.
+pub fn parse(text: &str, repeated: &RepeatedLines) -> Layout {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut layout = Layout::default();
+    let found = lines.iter().take(HEADER_LINES).enumerate().find_map(|(i, l)| dateline::parse(l).map(|d| (i, d)));
+    let (header_end, body_lines): (usize, Vec<String>) = match found {
+        Some((i, d)) => {
+            let mut body = vec![lines[i][d.text_start..].to_string()];
+            body.extend(lines[i + 1..].iter().map(|l| l.to_string()));
+            layout.notes.push(format!("dateline: {:?} on line {}", d.raw, i + 1));
+            layout.dateline = Some(d);
+            (i, body)
+        }
+        None => {
+            let start = first_prose_line(&lines).unwrap_or(lines.len());
+            (start, lines[start..].iter().map(|l| l.to_string()).collect())
+        }
+    };
+    read_header(&lines[..header_end], repeated, &mut layout);
+    if let Some(agency) = layout.dateline.as_ref().and_then(|d| d.agency.clone()) {
+        layout.agency.get_or_insert(expand_agency(&agency));
+    }
+    let mut blocks = split_blocks(&body_lines);
+    drop_chrome(&mut blocks, repeated, &mut layout);
+    layout.blocks = blocks;
+    layout
+}
+
+/// The first line that reads like a story's prose, for sources without a dateline.
+fn first_prose_line(lines: &[&str]) -> Option<usize> {
+    lines.iter().take(HEADER_LINES).position(|l| {
+        let words = l.split_whitespace().count();
+        words >= 14 || (words >= 7 && l.trim_end().ends_with(['.', '"', '”']))
+    })
+}
+
+fn read_header(header: &[&str], repeated: &RepeatedLines, layout: &mut Layout) {
+    let lines: Vec<&str> = header.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    let mut candidates: Vec<&str> = Vec::new();
+    let mut byline_at = None;
+    for (i, line) in lines.iter().enumerate() {
+        if repeated.contains(line) {
+            layout.notes.push(format!("dropped (repeated across the batch): {line:?}"));
+        } else if chrome::is_call_to_action(line, 20) {
+            layout.notes.push(format!("dropped (call to action): {line:?}"));
+        } else if let Some((authors, agency)) = byline(line) {
+            layout.notes.push(format!("byline: {line:?}"));
+            layout.authors = authors;
+            if let Some(a) = agency {
+                layout.agency.get_or_insert(a);
+            }
+            byline_at = Some(candidates.len());
+        } else if let Some(date) = date_line(line) {
+            layout.header_date.get_or_insert(date);
+            layout.notes.push(format!("date line: {line:?}"));
+        } else if is_agency_line(line, lines.iter().filter(|l| *l == line).count() > 1, i, byline_at.is_some()) {
+            if layout.agency.is_none() {
+                layout.notes.push(format!("agency line: {line:?}"));
+                layout.agency = Some(line.to_string());
+            }
+        } else {
+            candidates.push(line);
+        }
+    }
+    // The headline is the line just above the byline, or the first line that
+    // reads like one.
+    let title = match byline_at {
+        Some(at) if at > 0 => Some(candidates[at - 1]),
+        _ => candidates.iter().copied().find(|l| l.split_whitespace().count() >= 2).or(candidates.first().copied()),
+    };
+    if let Some(title) = title {
+        layout.notes.push(format!("headline: {title:?}"));
+        layout.title = Some(headline_case(title));
+    }
+}
+
+/// `By Jim Garamone`, `By Peter Torday, Reuters`, `By Jane Doe and John Roe`.
+fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
+    let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")).or_else(|| line.strip_prefix("by "))?;
+    if rest.split_whitespace().count() > 12 || rest.ends_with('.') && rest.split_whitespace().count() > 6 {
+        return None;
+    }
+    let mut parts: Vec<String> = rest
+        .split([',', '&', ';'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut agency = None;
+    if parts.len() > 1
+        && let Some(last) = parts.last()
+        && (is_agency_name(last)
+            || last.split_whitespace().count() == 1 && last.chars().next().is_some_and(char::is_uppercase))
+    {
+        agency = Some(expand_agency(last));
+        parts.pop();
+    }
+    parts.retain(|p| p.chars().next().is_some_and(char::is_uppercase) && p.split_whitespace().count() <= 5);
+    (!parts.is_empty()).then_some((parts, agency))
+}
+
+/// A header line that is only a date (`Oct. 24, 2012`, `Posted: October 24, 2012`, `2012-10-24`).
+fn date_line(line: &str) -> Option<PartialDate> {
+    let line = line.trim();
+    let body = ["Posted:", "Posted", "Published:", "Published", "Updated:", "Released:", "Date:"]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+        .unwrap_or(line)
+        .trim();
+    if let Ok(d) = crate::content::PubDate::parse(body.split_whitespace().next().unwrap_or("")) {
+        return Some(PartialDate { year: Some(d.year()), month: d.month(), day: d.date.day() });
+    }
+    let (date, used) = dateline::parse_date_prefix(body).or_else(|| {
+        // "Wednesday, October 24, 2012"
+        let after_day = body.split_once(", ")?.1;
+        dateline::parse_date_prefix(after_day).map(|(d, u)| (d, u + body.len() - after_day.len()))
+    })?;
+    let rest = body[used..].trim();
+    (date.year.is_some() && rest.split_whitespace().count() <= 3).then_some(date)
+}
+
+fn is_agency_name(text: &str) -> bool {
+    let last = text.split_whitespace().last().unwrap_or("");
+    AGENCY_WORDS.contains(&last) || matches!(text, "AP" | "AFP" | "Associated Press" | "Agence France-Presse" | "UPI")
+}
+
+/// An agency line: short, no sentence punctuation, and named like an agency
+/// or repeated in the header (agency sites print it above and below the headline).
+fn is_agency_line(line: &str, repeated_in_header: bool, _index: usize, after_byline: bool) -> bool {
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 6 || line.ends_with(['.', '?', '!', ':']) {
+        return false;
+    }
+    let capitalized =
+        line.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.len() <= 3);
+    capitalized && (is_agency_name(line) || repeated_in_header || after_byline)
+}
+
+fn expand_agency(name: &str) -> String {
+    match name.trim() {
+        "AP" => "Associated Press".to_string(),
+        "AFP" => "Agence France-Presse".to_string(),
+        "Reuter" | "Reuters" => "Reuters".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Headlines in capitals (`BAHIA COCOA REVIEW`) become title case; others stay.
+pub fn headline_case(title: &str) -> String {
+    let letters: Vec<char> = title.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    if letters.is_empty() || upper * 10 < letters.len() * 9 {
+        return title.to_string();
+    }
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "via", "with",
+        "from",
+    ];
+    title
+        .split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            // Tickers and codes in angle brackets or with digits stay as written.
+            if w.starts_with('<') || w.chars().any(|c| c.is_ascii_digit()) || (w.contains('.') && w.len() <= 5) {
+                return w.to_string();
+            }
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut out = String::new();
+            let mut start = true;
+            for c in lower.chars() {
+                if start {
+                    out.extend(c.to_uppercase())
+                } else {
+                    out.push(c)
+                }
+                start = matches!(c, '-' | '/' | '(' | '"');
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Splits body lines into blocks: blank lines always separate; an indented
+/// line starts a new paragraph (the wire's layout); runs of lines with
+/// column gaps are kept as a table.
+fn split_blocks(lines: &[String]) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut para: Vec<&str> = Vec::new();
+    let mut table: Vec<String> = Vec::new();
+    let flush_para = |para: &mut Vec<&str>, blocks: &mut Vec<Block>| {
+        let text = para.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            blocks.push(Block::Paragraph(text));
+        }
+        para.clear();
+    };
+    let flush_table = |table: &mut Vec<String>, blocks: &mut Vec<Block>| {
+        if table.len() >= 2 {
+            blocks.push(Block::Table(std::mem::take(table)));
+        } else if let Some(line) = table.pop() {
+            blocks.push(Block::Paragraph(line.split_whitespace().collect::<Vec<_>>().join(" ")));
+        }
+    };
+    for line in lines {
+        if line.trim().is_empty() {
+            flush_para(&mut para, &mut blocks);
+            flush_table(&mut table, &mut blocks);
+            continue;
+        }
+        if is_table_row(line) {
+            flush_para(&mut para, &mut blocks);
+            table.push(line.trim_end().to_string());
+            continue;
+        }
+        flush_table(&mut table, &mut blocks);
+        // The wire's sign-off (" Reuter") stands on its own line, barely indented.
+        if chrome::sign_off(line).is_some() {
+            flush_para(&mut para, &mut blocks);
+            blocks.push(Block::Paragraph(line.trim().to_string()));
+            continue;
+        }
+        let indented = line.starts_with("  ") || line.starts_with('\t');
+        if indented && !para.is_empty() {
+            flush_para(&mut para, &mut blocks);
+        }
+        para.push(line);
+    }
+    flush_para(&mut para, &mut blocks);
+    flush_table(&mut table, &mut blocks);
+    blocks
+}
+
+/// A line of a table of figures: a gap of three or more spaces after text.
+fn is_table_row(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.contains("   ") && trimmed.split_whitespace().count() >= 2 && trimmed.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Drops chrome at the end of the story (sign-offs, calls to action,
+/// repeated lines) and short calls to action anywhere in it.
+fn drop_chrome(blocks: &mut Vec<Block>, repeated: &RepeatedLines, layout: &mut Layout) {
+    while let Some(Block::Paragraph(last)) = blocks.last() {
+        if let Some(agency) = chrome::sign_off(last) {
+            if let Some(a) = agency {
+                layout.agency.get_or_insert_with(|| a.to_string());
+            }
+        } else if !(chrome::is_call_to_action(last, 20) || repeated.contains(last)) {
+            break;
+        }
+        layout.notes.push(format!("dropped (end of page): {last:?}"));
+        blocks.pop();
+    }
+    blocks.retain(|b| match b {
+        Block::Paragraph(p) if chrome::is_call_to_action(p, 8) || repeated.contains(p) => {
+            layout.notes.push(format!("dropped (chrome in the story): {p:?}"));
+            false
+        }
+        _ => true,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout(text: &str) -> Layout {
+        parse(text, &RepeatedLines::default())
+    }
+
+    #[test]
+    fn agency_site_layout() {
+        let l = layout(
+            "Site Network for Jobs - JOIN NOW\n\n\nNews Service\n\nBig Headline Here\n\nBy Jane Doe\nNews Service\n\nWASHINGTON, Oct. 24, 2012 – First para.\n\nSecond para.\n\nJoin the mailing list\n",
+        );
+        assert_eq!(l.title.as_deref(), Some("Big Headline Here"));
+        assert_eq!(l.authors, ["Jane Doe"]);
+        assert_eq!(l.agency.as_deref(), Some("News Service"));
+        assert_eq!(l.dateline.as_ref().unwrap().city, "WASHINGTON");
+        assert_eq!(l.blocks, [Block::Paragraph("First para.".into()), Block::Paragraph("Second para.".into())]);
+    }
+
+    #[test]
+    fn reuters_layout() {
+        let l = layout(
+            "BAHIA COCOA REVIEW\n\nSALVADOR, Feb 26 - Showers continued throughout\nthe week in the zone.\n    The dry period means\nlate arrivals.\n Reuter\n",
+        );
+        assert_eq!(l.title.as_deref(), Some("Bahia Cocoa Review"));
+        assert_eq!(l.agency.as_deref(), Some("Reuters"));
+        assert_eq!(l.blocks.len(), 2, "{:?}", l.blocks);
+        assert_eq!(l.blocks[0], Block::Paragraph("Showers continued throughout the week in the zone.".into()));
+    }
+
+    #[test]
+    fn reuters_byline_names_author_and_agency() {
+        let l = layout(
+            "U.S. TRADE DEFICIT WIDENS\n\nBy Peter Torday, Reuters\n\nWASHINGTON, March 2 - The deficit widened.\n",
+        );
+        assert_eq!(l.authors, ["Peter Torday"]);
+        assert_eq!(l.agency.as_deref(), Some("Reuters"));
+        assert_eq!(l.title.as_deref(), Some("U.S. Trade Deficit Widens"));
+    }
+
+    #[test]
+    fn ap_layout() {
+        let l = layout("Mali army retakes town\n\nBAMAKO, Mali (AP) — Malian troops retook the town on Sunday.\n");
+        assert_eq!(l.agency.as_deref(), Some("Associated Press"));
+        assert_eq!(l.title.as_deref(), Some("Mali army retakes town"));
+    }
+
+    #[test]
+    fn several_authors() {
+        assert_eq!(byline("By Jane Doe and John Roe").unwrap().0, ["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn tables_keep_their_layout() {
+        let l = layout(
+            "EARNINGS\n\nNEW YORK, March 3 - Results:\n    Shr    12 cts vs 15 cts\n    Net    1,234 vs 2,345\n",
+        );
+        assert!(matches!(&l.blocks[1], Block::Table(rows) if rows.len() == 2), "{:?}", l.blocks);
+    }
+
+    #[test]
+    fn headline_case_keeps_tickers() {
+        assert_eq!(
+            headline_case("STANDARD OIL <SRD> TO FORM FINANCIAL UNIT"),
+            "Standard Oil <SRD> to Form Financial Unit"
+        );
+        assert_eq!(headline_case("Mali talks stall"), "Mali talks stall");
+    }
+
+    #[test]
+    fn header_date_lines() {
+        assert_eq!(date_line("Oct. 24, 2012"), Some(PartialDate { year: Some(2012), month: 10, day: 24 }));
+        assert_eq!(
+            date_line("Wednesday, October 24, 2012"),
+            Some(PartialDate { year: Some(2012), month: 10, day: 24 })
+        );
+        assert_eq!(date_line("2012-10-24"), Some(PartialDate { year: Some(2012), month: 10, day: 24 }));
+        assert_eq!(date_line("October 24, 2012, officials met in Bamako to discuss"), None);
+    }
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Adm.", "Sgt.", "Sen.", "Rep.", "Gov.", "St.",
+    "Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd.", "No.", "vs.", "U.S.", "U.N.", "U.K.", "D.C.", "Jan.", "Feb.", "Aug.",
+    "Sept.", "Oct.", "Nov.", "Dec.", "Ariz.", "Calif.", "Fla.", "Ill.", "Mass.", "Mich.", "Pa.", "Va.", "Wash.",
+    "e.g.", "i.e.", "a.m.", "p.m.", "Prof.", "Rev.", "Brig.", "Cmdr.",
+];
+
+/// The lead: the first sentence of the story, with the second when the
+/// first is short; at most about 60 words.
+pub fn lead(paragraph: &str) -> String {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let words: Vec<(usize, &str)> = paragraph.match_indices(|c: char| !c.is_whitespace()).map(|(i, _)| i).fold(
+        Vec::new(),
+        |mut acc: Vec<(usize, &str)>, i| {
+            if i == 0 || paragraph[..i].ends_with(char::is_whitespace) {
+                let end = paragraph[i..].find(char::is_whitespace).map_or(paragraph.len(), |e| i + e);
+                acc.push((i, &paragraph[i..end]));
+            }
+            acc
+        },
+    );
+    for (k, (i, word)) in words.iter().enumerate() {
+        let core = word.trim_end_matches(['"', '”', '’', '\'', ')']);
+        let ends = core.ends_with(['.', '!', '?'])
+            && !ABBREVIATIONS.contains(&core)
+            && !(core.len() == 2 && core.ends_with('.'));
+        let next_starts = words
+            .get(k + 1)
+            .is_none_or(|(_, w)| w.chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘')));
+        if ends && next_starts {
+            let end = i + word.len();
+            sentences.push(paragraph[start..end].trim().to_string());
+            start = end;
+            if sentences.len() == 2 {
+                break;
+            }
+        }
+    }
+    if start < paragraph.len() && sentences.len() < 2 {
+        let rest = paragraph[start..].trim();
+        if !rest.is_empty() {
+            sentences.push(rest.to_string());
+        }
+    }
+    let mut out = sentences.first().cloned().unwrap_or_default();
+    if out.split_whitespace().count() < 15
+        && let Some(second) = sentences.get(1)
+        && out.split_whitespace().count() + second.split_whitespace().count() <= 60
+    {
+        out = format!("{out} {second}");
+    }
+    if out.split_whitespace().count() > 60 {
+        out = out.split_whitespace().take(60).collect::<Vec<_>>().join(" ") + "…";
+    }
+    out
+}
+
+#[cfg(test)]
+mod lead_tests {
+    use super::lead;
+
+    #[test]
+    fn first_sentence_or_two() {
+        assert_eq!(
+            lead(
+                "Al-Qaida is establishing a presence in Mali, and the U.S. is working with partners to deal with it, Defense Secretary Leon E. Panetta said here today. Second sentence."
+            ),
+            "Al-Qaida is establishing a presence in Mali, and the U.S. is working with partners to deal with it, Defense Secretary Leon E. Panetta said here today."
+        );
+        assert_eq!(
+            lead("Prices rose. Traders said demand from Japan was strong."),
+            "Prices rose. Traders said demand from Japan was strong."
+        );
+    }
+}

@@ -1,0 +1,189 @@
+//! Ingest of each source layout: the founding example, wire layouts, saved
+//! web pages, Markdown passed through, and legacy encodings.
+
+use std::fs;
+
+use crate::support::Site;
+
+/// Runs `dateline ingest` on the site's `sources/` with extra arguments.
+pub fn ingest(site: &Site, args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("dateline")
+        .unwrap()
+        .current_dir(site.root())
+        .arg("ingest")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The one content file under `content/` whose path contains `needle`.
+pub fn content_file(site: &Site, needle: &str) -> String {
+    let found: Vec<_> = walkdir::WalkDir::new(site.root().join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_type().is_file()
+                && e.path().to_string_lossy().contains(needle)
+                && e.path().extension().is_some_and(|x| x == "md")
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "content files matching {needle}: {found:?}");
+    fs::read_to_string(found[0].path()).unwrap()
+}
+
+fn front_matter(text: &str) -> dateline::content::ArticleMeta {
+    let split = dateline::frontmatter::split(text).unwrap();
+    dateline::content::meta::parse_meta(split.yaml, std::path::Path::new("x.md"), 2).unwrap()
+}
+
+#[test]
+fn the_founding_example_normalizes_as_expected() {
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_11a2904bc4289e89.txt");
+    let Ok(text) = fs::read(&seed) else {
+        eprintln!("skipped: {} is absent", seed.display());
+        return;
+    };
+    let site = Site::new();
+    fs::create_dir_all(site.root().join("sources")).unwrap();
+    fs::write(site.root().join("sources/seed.txt"), text).unwrap();
+    let out = ingest(&site, &["sources"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let file = content_file(&site, "2012/10/countering-al-qaida-in-mali-requires-regional-cooperation");
+    let meta = front_matter(&file);
+    assert_eq!(meta.title, "Countering al-Qaida in Mali Requires Regional Cooperation");
+    assert_eq!(meta.authors, ["Jim Garamone"]);
+    assert_eq!(meta.agency.as_deref(), Some("American Forces Press Service"));
+    assert_eq!(meta.date.to_string(), "2012-10-24");
+    assert_eq!(meta.dateline.as_deref(), Some("Washington"));
+    for country in ["Mali", "Yemen", "Somalia", "Pakistan", "South Korea", "France", "Sudan"] {
+        assert!(meta.countries.iter().any(|c| c == country), "{country} missing from {:?}", meta.countries);
+    }
+    for person in ["Leon E. Panetta", "Kim Kwan-jin"] {
+        assert!(meta.people.iter().any(|p| p == person), "{person} missing from {:?}", meta.people);
+    }
+    assert!(!meta.people.iter().any(|p| p.contains("Garamone")), "the author is not a mentioned person");
+    assert!(!meta.people.iter().any(|p| p.contains("Mali")), "{:?}", meta.people);
+    let body = dateline::frontmatter::split(&file).unwrap().body;
+    assert!(!body.contains("JOIN NOW") && !body.contains("mailing list"), "chrome left in the body:\n{body}");
+    assert!(!body.contains("WASHINGTON, Oct. 24"), "the dateline moved to front matter");
+    assert!(body.contains("\\[Federally Administered Tribal Areas of Pakistan\\]"), "brackets escaped");
+    assert!(meta.summary.as_deref().unwrap().starts_with("Al-Qaida is establishing a presence in Mali"));
+}
+
+#[test]
+fn wire_layout_with_indented_paragraphs_and_a_sign_off() {
+    let site = Site::new();
+    site.file(
+        "sources/wire.txt",
+        "GRAIN TALKS OPEN IN GENEVA\n\nGENEVA, March 26 - Trade ministers opened talks on\ngrain subsidies on Thursday, officials said.\n    Delegates from 40 nations attended the opening session,\nwhich was chaired by Swiss officials.\n Reuter\n",
+    );
+    let out = ingest(&site, &["sources", "--default-date", "1987-06-01"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let file = content_file(&site, "1987/03/");
+    let meta = front_matter(&file);
+    assert_eq!(meta.title, "Grain Talks Open in Geneva");
+    assert_eq!(meta.date.to_string(), "1987-03-26");
+    assert_eq!(meta.dateline.as_deref(), Some("Geneva"));
+    assert_eq!(meta.agency.as_deref(), Some("Reuters"));
+    assert!(meta.countries.contains(&"Switzerland".to_string()), "{:?}", meta.countries);
+    let body = dateline::frontmatter::split(&file).unwrap().body;
+    assert_eq!(body.trim().split("\n\n").count(), 2, "two paragraphs: {body}");
+    assert!(!body.contains("Reuter\n"));
+}
+
+#[test]
+fn associated_press_layout() {
+    let site = Site::new();
+    site.file("sources/ap.txt", "Malian troops retake northern town\n\nBy Jane Doe\n\nBAMAKO, Mali (AP) — Malian troops retook the town of Gao on Sunday, Col. Diarran Kone told reporters.\n\nThe army said rebels had fled north.\n");
+    let out = ingest(&site, &["sources", "--default-date", "2013-01-27"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let meta = front_matter(&content_file(&site, "malian-troops"));
+    assert_eq!(meta.agency.as_deref(), Some("Associated Press"));
+    assert_eq!(meta.dateline.as_deref(), Some("Bamako"));
+    assert_eq!(meta.countries.first().map(String::as_str), Some("Mali"));
+    assert_eq!(meta.authors, ["Jane Doe"]);
+    assert!(meta.people.contains(&"Diarran Kone".to_string()), "{:?}", meta.people);
+    assert_eq!(meta.date.to_string(), "2013-01-27", "no date in the source: --default-date");
+}
+
+#[test]
+fn a_saved_web_page_gives_its_article_without_the_page_around_it() {
+    let site = Site::new();
+    let page = r#"<!doctype html><html><head><title>Officials weigh Mali force | Example Gazette</title>
+<meta property="og:site_name" content="Example Gazette"><meta property="article:published_time" content="2012-10-25T08:00:00Z">
+<link rel="canonical" href="https://gazette.example.org/mali-force"></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<div class="advert">Advertisement: buy our product</div>
+<article><h1>Officials weigh Mali force</h1><p class="byline">By Ann Writer</p>
+<p>PARIS, Oct. 25, 2012 — French officials met on Thursday to weigh an African-led force for northern Mali, where militants linked to al-Qaida hold the main towns.</p>
+<p>Foreign Minister Laurent Fabius said France would provide training and logistics but no combat troops, and that the United Nations would have to approve the plan.</p>
+<p>Diplomats expect the Security Council to vote on a resolution before the end of the year, officials in Paris said.</p></article>
+<section class="comments"><p>Great article!</p></section><footer><p>Subscribe to our newsletter</p></footer></body></html>"#;
+    site.file("sources/page.html", page);
+    let out = ingest(&site, &["sources"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let file = content_file(&site, "2012/10/officials-weigh-mali-force");
+    let meta = front_matter(&file);
+    assert_eq!(meta.title, "Officials weigh Mali force");
+    assert_eq!(meta.authors, ["Ann Writer"]);
+    assert_eq!(meta.source.as_deref(), Some("https://gazette.example.org/mali-force"));
+    assert_eq!(meta.dateline.as_deref(), Some("Paris"));
+    assert!(meta.people.contains(&"Laurent Fabius".to_string()), "{:?}", meta.people);
+    for country in ["France", "Mali"] {
+        assert!(meta.countries.contains(&country.to_string()), "{:?}", meta.countries);
+    }
+    assert!(
+        !file.contains("Great article") && !file.contains("Advertisement") && !file.contains("Subscribe"),
+        "{file}"
+    );
+}
+
+#[test]
+fn markdown_sources_are_validated_and_their_entities_filled_in() {
+    let site = Site::new();
+    site.file("sources/note.md", "---\ntitle: Aid reaches Mali\ndate: 2013-02-01\nregion: Sahel\n---\nAid convoys reached northern Mali on Friday, Malian officials said.\n");
+    site.file("sources/broken.md", "---\ntitle: [oops\n---\nx\n");
+    let out = ingest(&site, &["sources"]);
+    assert_eq!(out.status.code(), Some(1), "the broken file fails the run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("broken.md") && stderr.contains("1 failed"), "{stderr}");
+    let file = content_file(&site, "2013/02/note");
+    assert!(file.contains("region: Sahel"), "unknown fields are kept: {file}");
+    assert!(file.contains("countries:\n- Mali") || file.contains("countries: [Mali]"), "{file}");
+}
+
+#[test]
+fn legacy_encodings_and_line_endings_are_converted() {
+    let site = Site::new();
+    let mut bytes = b"Caf\xE9 talks in S\xE3o Paulo\r\n\r\nBRASILIA, Oct. 3, 2012 - Ministers met at the caf\xE9, officials said \x93on Tuesday\x94.\r\n".to_vec();
+    bytes.extend_from_slice(b"\r\nA second paragraph follows here.\r\n");
+    fs::create_dir_all(site.root().join("sources")).unwrap();
+    fs::write(site.root().join("sources/latin1.txt"), bytes).unwrap();
+    fs::write(
+        site.root().join("sources/bom.txt"),
+        b"\xEF\xBB\xBFBOM headline here\n\nLONDON, Oct. 4, 2012 - Text with a byte-order mark.\n",
+    )
+    .unwrap();
+    let out = ingest(&site, &["sources"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let file = content_file(&site, "cafe-talks");
+    assert!(file.contains("title: Café talks in São Paulo"), "{file}");
+    assert!(file.contains("“on Tuesday”") && !file.contains('\r'), "{file}");
+    assert!(front_matter(&content_file(&site, "bom-headline")).title == "BOM headline here");
+}
+
+#[test]
+fn binary_empty_and_other_files_are_skipped_with_a_reason() {
+    let site = Site::new();
+    fs::create_dir_all(site.root().join("sources")).unwrap();
+    fs::write(site.root().join("sources/empty.txt"), "  \n").unwrap();
+    fs::write(site.root().join("sources/photo.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    fs::write(site.root().join("sources/data.csv"), "a,b\n").unwrap();
+    let out = ingest(&site, &["sources"]);
+    assert!(out.status.success(), "skips are not failures");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("empty.txt: skipped: the file is empty"), "{stderr}");
+    assert!(stderr.contains("photo.txt: skipped: the file is binary"), "{stderr}");
+    assert!(stderr.contains("data.csv: skipped: not an article file"), "{stderr}");
+    assert!(stderr.contains("3 skipped"), "{stderr}");
+}
