@@ -96,12 +96,14 @@ fn main() {
     let mut default_date = None;
     let mut limit = usize::MAX;
     let mut show_misses = 0;
+    let mut dump: Option<std::fs::File> = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--default-date" => {
                 default_date = args.next().and_then(|d| dateline::content::PubDate::parse(&d).ok()).map(|d| d.date)
             }
             "--limit" => limit = args.next().and_then(|n| n.parse().ok()).unwrap_or(usize::MAX),
+            "--dump-countries" => dump = args.next().map(|p| std::fs::File::create(p).expect("dump file")),
             "--show-misses" => show_misses = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
             other => dir = Some(PathBuf::from(other)),
         }
@@ -116,7 +118,12 @@ fn main() {
     });
     let places = table("eval/reuters-places.tsv");
     let people_codes: Vec<(String, String)> = {
-        let mut v: Vec<_> = table("eval/reuters-people.tsv").into_iter().collect();
+        // "Robert (Bob) Hawke" → "Robert Bob Hawke"; "King Fahd (Ibn Abdulaziz)" → "King Fahd".
+        let clean = |n: &str| {
+            let n = n.replace("(Bob)", "Bob");
+            n.split('(').next().unwrap_or(&n).trim().to_string()
+        };
+        let mut v: Vec<_> = table("eval/reuters-people.tsv").into_iter().map(|(c, n)| (c, clean(&n))).collect();
         v.sort();
         v
     };
@@ -149,6 +156,39 @@ fn main() {
             failures += 1;
             continue;
         };
+        if let Some(out) = dump.as_mut() {
+            use std::io::Write;
+            let story = dateline::extract::Story {
+                title: &a.title,
+                body: &a.layout.blocks.iter().map(|b| format!("{b:?}")).collect::<Vec<_>>().join("\n\n"),
+                dateline_city: a.layout.dateline.as_ref().map(|d| d.city.as_str()),
+                dateline_region: a.layout.dateline.as_ref().and_then(|d| d.region.as_deref()),
+                authors: &a.layout.authors,
+            };
+            let gold_names: HashSet<&str> =
+                gold.places.iter().filter_map(|c| places.get(c)).map(|n| same_country(n)).collect();
+            let all = extractor.country_salience(&story);
+            for (name, s) in &all {
+                let _ = writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    gold.id,
+                    name,
+                    gold_names.contains(same_country(name)) as u8,
+                    s.dateline as u8,
+                    s.title,
+                    s.lead,
+                    s.rest,
+                    s.names,
+                    s.demonyms,
+                    s.located,
+                    all.len(),
+                    text.split_whitespace().count(),
+                    s.listed,
+                    s.official
+                );
+            }
+        }
         // Countries.
         let predicted: HashSet<&str> = a.entities.countries.iter().map(|f| same_country(&f.name)).collect();
         let expected: HashSet<&str> =
@@ -159,10 +199,38 @@ fn main() {
         if misses.len() < show_misses && predicted != expected {
             misses.push(format!("{}: predicted {:?}, gold {:?}", gold.id, predicted, expected));
         }
+        if let Some(out) = dump.as_mut() {
+            use std::io::Write;
+            for f in &a.entities.people {
+                if let Some(code) = person_code(&f.name, &people_codes) {
+                    let _ = writeln!(
+                        out,
+                        "P\t{}\t{}\t{}\t{}\t{}",
+                        gold.id,
+                        code,
+                        gold.people.iter().any(|g| g == code) as u8,
+                        f.name,
+                        f.evidence.join(" | ")
+                    );
+                }
+            }
+        }
         // People with a code.
         let predicted_codes: HashSet<&str> =
             a.entities.people.iter().filter_map(|f| person_code(&f.name, &people_codes)).collect();
         let gold_codes: HashSet<&str> = gold.people.iter().map(String::as_str).collect();
+        if let Some(out) = dump.as_mut() {
+            use std::io::Write;
+            for code in gold_codes.difference(&predicted_codes) {
+                let _ = writeln!(
+                    out,
+                    "M\t{}\t{}\t{:?}",
+                    gold.id,
+                    code,
+                    a.entities.people.iter().map(|f| f.name.as_str()).collect::<Vec<_>>()
+                );
+            }
+        }
         people.tp += predicted_codes.intersection(&gold_codes).count();
         people.fp += predicted_codes.difference(&gold_codes).count();
         people.fn_ += gold_codes.difference(&predicted_codes).count();

@@ -51,6 +51,157 @@ pub struct Entities {
     pub topics: Vec<Found>,
 }
 
+/// Prepositions that make a country the place where something happens.
+const LOCATIVES: &[&str] = &[
+    "in",
+    "to",
+    "from",
+    "into",
+    "inside",
+    "across",
+    "throughout",
+    "within",
+    "near",
+    "at",
+    "toward",
+    "towards",
+    "against",
+    "with",
+    "visit",
+    "visited",
+    "visiting",
+];
+
+/// Nouns that, after a demonym, name a state's own institutions or people.
+const OFFICIAL_NOUNS: &[&str] = &[
+    "Minister",
+    "Ministry",
+    "President",
+    "Prime",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "government",
+    "Government",
+    "officials",
+    "official",
+    "troops",
+    "soldiers",
+    "army",
+    "Army",
+    "forces",
+    "military",
+    "embassy",
+    "Embassy",
+    "ambassador",
+    "Ambassador",
+    "delegation",
+    "authorities",
+    "leader",
+    "leaders",
+    "navy",
+    "Navy",
+    "police",
+    "parliament",
+    "Parliament",
+    "court",
+    "diplomats",
+    "diplomat",
+    "envoy",
+    "King",
+    "Queen",
+    "Chancellor",
+    "Secretary",
+    "Air",
+    "Interior",
+    "Finance",
+    "state",
+    "State",
+    "Cabinet",
+    "cabinet",
+    "rebels",
+    "opposition",
+    "President's",
+    "people",
+    "citizens",
+    "nationals",
+    "refugees",
+    "militants",
+    "spokesman",
+    "Premier",
+];
+
+/// Which mentions stand in a list of three or more countries, joined only by
+/// commas, `and`, `or` and `the`.
+fn in_lists(text: &str, mentions: &[countries::Mention]) -> Vec<bool> {
+    let joined = |a: &countries::Mention, b: &countries::Mention| {
+        let gap = text.get(a.at + a.phrase.len()..b.at).unwrap_or("x");
+        gap.split(|c: char| c.is_whitespace() || c == ',').all(|w| matches!(w, "" | "and" | "or" | "the" | "And" | "-"))
+    };
+    let mut listed = vec![false; mentions.len()];
+    let mut start = 0;
+    for k in 1..=mentions.len() {
+        if k == mentions.len() || !joined(&mentions[k - 1], &mentions[k]) {
+            if k - start >= 3 {
+                listed[start..k].iter_mut().for_each(|l| *l = true);
+            }
+            start = k;
+        }
+    }
+    listed
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Title,
+    Body,
+}
+
+/// Where and how often a country is named in one article.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Salience {
+    /// The dateline is in it.
+    pub dateline: bool,
+    /// Mentions in the headline.
+    pub title: usize,
+    /// Mentions in the first paragraph.
+    pub lead: usize,
+    /// Mentions after the first paragraph.
+    pub rest: usize,
+    /// Mentions by name or alias.
+    pub names: usize,
+    /// Mentions by demonym.
+    pub demonyms: usize,
+    /// Mentions after a locative preposition (`in Yemen`, `from Sudan`).
+    pub located: usize,
+    /// Mentions inside a list of three or more countries (`Britain, France and Japan`).
+    pub listed: usize,
+    /// Demonyms naming a state's own institution or people (`French Ministry`, `Malian troops`).
+    pub official: usize,
+}
+
+impl Salience {
+    /// Whether the article is about the country, not only naming it in passing.
+    pub fn is_salient(&self, countries_in_article: usize) -> bool {
+        // Measured on Reuters-21578 (train part, 13,500 stories; see
+        // examples/evaluate.rs): a country named once after the first
+        // paragraph is what the story is about in 16% of cases, but in
+        // stories naming five or more countries it usually is, and a
+        // demonym alone is weak unless it names a state's own people or
+        // institutions ("French Ministry"). This rule took country F1 from
+        // 0.838 (every mention) to 0.896.
+        let mentions = self.title + self.lead + self.rest;
+        let named = self.names > 0 || self.official > 0;
+        let single_but_meant =
+            mentions == 1 && countries_in_article >= 5 && ((self.names > 0 && self.listed == 0) || self.official > 0);
+        self.dateline
+            || self.title > 0
+            || (self.lead > 0 && (named || mentions >= 2))
+            || (mentions >= 2 && named)
+            || single_but_meant
+    }
+}
+
 /// The compiled vocabularies.
 pub struct Extractor {
     countries: Countries,
@@ -107,48 +258,106 @@ impl Extractor {
         }
     }
 
+    /// Every country named, with where and how often (before the salience filter).
+    pub fn country_salience(&self, story: &Story<'_>) -> Vec<(String, Salience)> {
+        self.country_stats(story).into_iter().map(|(n, s, _)| (n, s)).collect()
+    }
+
     fn countries_of(&self, story: &Story<'_>) -> Vec<Found> {
-        let mut found: Vec<Found> = Vec::new();
-        let mut note = |name: &str, why: String| match found.iter_mut().find(|f| f.name == name) {
-            Some(f) => {
-                if !f.evidence.contains(&why) {
-                    f.evidence.push(why);
+        let stats = self.country_stats(story);
+        let total = stats.len();
+        stats
+            .into_iter()
+            .filter(|(_, s, _)| s.is_salient(total))
+            .map(|(name, _, evidence)| Found { name, evidence })
+            .collect()
+    }
+
+    fn country_stats(&self, story: &Story<'_>) -> Vec<(String, Salience, Vec<String>)> {
+        let mut stats: Vec<(String, Salience, Vec<String>)> = Vec::new();
+        fn entry(stats: &mut Vec<(String, Salience, Vec<String>)>, name: &str) -> usize {
+            match stats.iter().position(|(n, _, _)| n == name) {
+                Some(i) => i,
+                None => {
+                    stats.push((name.to_string(), Salience::default(), Vec::new()));
+                    stats.len() - 1
                 }
             }
-            None => found.push(Found { name: name.to_string(), evidence: vec![why] }),
-        };
+        }
         if let Some(city) = story.dateline_city
             && let Some(country) = self.countries.of_dateline(city, story.dateline_region)
         {
+            let i = entry(&mut stats, country);
+            stats[i].1.dateline = true;
             let place = story.dateline_region.map_or(city.to_string(), |r| format!("{city}, {r}"));
-            note(country, format!("dateline {place}"));
+            stats[i].2.push(format!("dateline {place}"));
         }
-        let mut counts: Vec<(String, String, usize)> = Vec::new();
-        for text in [story.title, story.body] {
-            for m in self.countries.mentions(text) {
-                let form = match m.form {
-                    Form::Name => "",
-                    Form::Demonym => " (demonym)",
+        let lead_end = story.body.find("\n\n").unwrap_or(story.body.len());
+        let mut labels: Vec<(usize, String, usize)> = Vec::new();
+        for (part, text) in [(Part::Title, story.title), (Part::Body, story.body)] {
+            let mentions = self.countries.mentions(text);
+            let listed = in_lists(text, &mentions);
+            for (k, m) in mentions.into_iter().enumerate() {
+                let i = entry(&mut stats, &m.country);
+                let s = &mut stats[i].1;
+                match (part, m.at < lead_end) {
+                    (Part::Title, _) => s.title += 1,
+                    (Part::Body, true) => s.lead += 1,
+                    (Part::Body, false) => s.rest += 1,
+                }
+                match m.form {
+                    Form::Name => s.names += 1,
+                    Form::Demonym => s.demonyms += 1,
+                }
+                let before = text[..m.at].trim_end();
+                let prev = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let prev = if prev == "the" {
+                    before[..before.len() - 3].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("")
+                } else {
+                    prev
                 };
-                let label = format!("“{}”{form}", m.phrase);
-                match counts.iter_mut().find(|(c, l, _)| *c == m.country && *l == label) {
-                    Some(entry) => entry.2 += 1,
-                    None => counts.push((m.country, label, 1)),
+                if LOCATIVES.contains(&prev) {
+                    s.located += 1;
+                }
+                if listed[k] {
+                    s.listed += 1;
+                }
+                if m.form == Form::Demonym {
+                    let next = text[m.at + m.phrase.len()..].split_whitespace().next().unwrap_or("");
+                    let next = next.trim_matches(|c: char| !c.is_alphabetic());
+                    if OFFICIAL_NOUNS.contains(&next) {
+                        s.official += 1;
+                    }
+                }
+                let label = match m.form {
+                    Form::Name => format!("“{}”", m.phrase),
+                    Form::Demonym => format!("“{}” (demonym)", m.phrase),
+                };
+                match labels.iter_mut().find(|(c, l, _)| *c == i && *l == label) {
+                    Some(e) => e.2 += 1,
+                    None => labels.push((i, label, 1)),
                 }
             }
         }
-        for (country, label, n) in counts {
-            note(&country, if n > 1 { format!("{label} ×{n}") } else { label });
+        for (i, label, n) in labels {
+            stats[i].2.push(if n > 1 { format!("{label} ×{n}") } else { label });
         }
-        found
+        stats
     }
 
     fn people_of(&self, story: &Story<'_>) -> Vec<Found> {
         // Only country words: many surnames are also city names (Houston, Santos, Lincoln).
         let is_place = |w: &str| self.countries.is_country_word(w);
         let text = format!("{}\n\n{}", story.title, story.body);
+        let lead_end = story.title.len() + 2 + story.body.find("\n\n").unwrap_or(story.body.len());
         let mut found: Vec<Found> = Vec::new();
         for p in people::find(&text, story.authors, &is_place) {
+            // A bare surname met once, after the lead, is a passing reference
+            // ("as Reagan proposed"): measured on Reuters-21578, 11% of these
+            // are people the story is about.
+            if !p.name.contains(' ') && p.mentions == 1 && p.first_at > lead_end {
+                continue;
+            }
             let name = self.aliases.canonical(&p.name).to_string();
             let mut evidence = p.evidence;
             if name != p.name {

@@ -550,6 +550,12 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
                 end = i + j + ch.len_utf8();
             }
+            // A possessive is not part of the name (`Reagan's` → `Reagan`).
+            for suffix in ["'s", "’s", "'S", "’S"] {
+                if text[start..end].ends_with(suffix) && end - start > suffix.len() {
+                    end -= suffix.len();
+                }
+            }
             // A trailing period belongs to an initial or abbreviation (`E.`, `Gen.`, `U.S.`).
             let word = &text[start..end];
             if bytes.get(end) == Some(&b'.')
@@ -561,6 +567,11 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             tokens.push(Token { text: &text[start..end], start, end, sentence_start });
             sentence_start = false;
             i = end;
+            for suffix in ["'s", "’s", "'S", "’S"] {
+                if text[i..].starts_with(suffix) {
+                    i += suffix.len();
+                }
+            }
         } else {
             if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';')
                 || ((c == '“' || c == '"') && tokens.last().is_none_or(|t| t.end + 1 < i))
@@ -716,6 +727,11 @@ fn name_in_run(tokens: &[Token<'_>], i: usize, j: usize, is_place: &dyn Fn(&str)
     if name.iter().all(|t| t.text.ends_with('.')) || name.last().is_some_and(|t| t.text.len() <= 2) {
         return None;
     }
+    // "Saudi Arabia" is a place even though "Arabia" alone is not a known word.
+    let with_previous = |k: usize| k > 0 && is_place(&format!("{} {}", run[k - 1].text, run[k].text));
+    if (name_from..run.len()).any(with_previous) {
+        return None;
+    }
     let text = name.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
     let prev = i.checked_sub(1).map(|p| tokens[p].text);
     let prev2 = i.checked_sub(2).map(|p| tokens[p].text);
@@ -739,6 +755,15 @@ fn name_in_run(tokens: &[Token<'_>], i: usize, j: usize, is_place: &dyn Fn(&str)
         return Some((text.clone(), format!("{text} {}", next.unwrap_or_default())));
     }
     if next == Some(",") && tokens.get(j + 1).is_some_and(|t| SPEECH.contains(&t.text)) && !run[0].sentence_start {
+        return Some((text.clone(), format!("{text}, {}", tokens[j + 1].text)));
+    }
+    // Appositive: "Jacques Delors, President of the Commission", "Beryl Sprinkel, chairman of …".
+    if next == Some(",")
+        && name.len() >= 2
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| TITLES.contains(&t.text) || ROLES.contains(&t.text.to_lowercase().as_str()))
+    {
         return Some((text.clone(), format!("{text}, {}", tokens[j + 1].text)));
     }
     if prev.is_some_and(|p| SPEECH.contains(&p)) && name.len() >= 2 {

@@ -7,7 +7,17 @@ fn extract(title: &str, body: &str, dateline: Option<&str>) -> dateline::extract
     extractor.extract(&Story { title, body, dateline_city: dateline, dateline_region: None, authors: &[] })
 }
 
+/// Every country a text names (before deciding which the story is about).
 fn countries(body: &str) -> Vec<String> {
+    let extractor = Extractor::new(&Vocabularies::defaults());
+    let mut names: Vec<String> = extractor.countries().mentions(body).into_iter().map(|m| m.country).collect();
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    names
+}
+
+/// The countries kept for the front matter.
+fn salient(body: &str) -> Vec<String> {
     extract("Report", body, None).countries.into_iter().map(|f| f.name).collect()
 }
 
@@ -16,6 +26,26 @@ fn aliases_and_demonyms_map_to_canonical_names() {
     assert_eq!(countries("The U.S. and the USA and the United States and America agreed."), ["United States"]);
     assert_eq!(countries("Britain and the U.K. agreed."), ["United Kingdom"]);
     assert_eq!(countries("South Korean and Malian officials met French diplomats."), ["South Korea", "Mali", "France"]);
+}
+
+#[test]
+fn passing_mentions_do_not_tag_a_story_but_a_regional_story_keeps_them() {
+    let one_place = "Exports rose in March, officials said.\n\nThe company also has an office in Luxembourg.";
+    assert!(salient(one_place).is_empty(), "a single passing mention after the lead");
+    let regional = "Al-Qaida grows in Mali, officials said.\n\nIt did so in Yemen. And in Somalia. And in Pakistan. Near Sudan too.";
+    assert_eq!(salient(regional), ["Mali", "Yemen", "Somalia", "Pakistan", "Sudan"]);
+    assert!(
+        salient("Talks went on.\n\nJapanese banks and Britain, France and Italy were cited.").is_empty(),
+        "lists and bare demonyms"
+    );
+    assert_eq!(
+        salient("Talks went on.\n\nBritain said so, and Britain said it again."),
+        ["United Kingdom"],
+        "two mentions count"
+    );
+    let regional =
+        "Mali talks went on.\n\nThe French Ministry hosted them with Chad, Niger and Ghana watching. Senegal too.";
+    assert!(salient(regional).contains(&"France".to_string()), "a demonym naming a state's institution counts");
 }
 
 #[test]

@@ -140,7 +140,7 @@ fn explain_names_the_phrase_behind_each_entity() {
         &story(
             "Talks resume in Mali",
             "BAMAKO",
-            "Malian troops and French advisers attended, Defense Minister Yamoussa Camara said.",
+            "Malian troops and French officials attended, Defense Minister Yamoussa Camara said.",
         ),
     );
     let out = ingest(&site, &["sources", "--explain"]);
