@@ -154,6 +154,10 @@ fn main() {
         analysis_time += started.elapsed();
         let Ok(a) = result else {
             failures += 1;
+            if let (Some(out), Err(e)) = (dump.as_mut(), &result) {
+                use std::io::Write;
+                let _ = writeln!(out, "F\t{}\t{e}", gold.id);
+            }
             continue;
         };
         if let Some(out) = dump.as_mut() {
@@ -238,6 +242,12 @@ fn main() {
         if let Some(t) = &gold.title {
             titles.1 += 1;
             titles.0 += usize::from(fold(t) == fold(&a.title));
+            if fold(t) != fold(&a.title)
+                && let Some(out) = dump.as_mut()
+            {
+                use std::io::Write;
+                let _ = writeln!(out, "T\t{}\t{}\t{}", gold.id, t, a.title);
+            }
         }
         dates.1 += 1;
         if let Ok(g) = dateline::content::PubDate::parse(&gold.date) {

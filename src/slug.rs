@@ -33,7 +33,9 @@ impl Slug {
     /// A name with nothing to transliterate (`!!!`) gets `n-` and a hash of the
     /// name, so two such names still get two pages.
     pub fn from_name(name: &str) -> Slug {
-        let mut s = slug::slugify(name);
+        // A possessive is one word in a URL: "Obama's Guidance" → obamas-guidance.
+        let name = name.replace("'s", "s").replace("’s", "s");
+        let mut s = slug::slugify(&name);
         if s.len() > MAX_LEN {
             let cut = s[..MAX_LEN].rfind('-').filter(|&i| i > MAX_LEN / 2).unwrap_or(MAX_LEN);
             s.truncate(cut);
@@ -82,6 +84,7 @@ mod tests {
         check("São Tomé and Príncipe", "sao-tome-and-principe");
         check("Leon E. Panetta", "leon-e-panetta");
         check("Côte d'Ivoire", "cote-d-ivoire");
+        check("Obama’s Guidance", "obamas-guidance");
     }
 
     #[test]

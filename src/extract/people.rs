@@ -109,6 +109,46 @@ const TITLES: &[&str] = &[
     "Gens.",
 ];
 
+/// Titles that make a lone capitalized word a person (`President Reagan`);
+/// "General Officer Announcement" shows why `General` is not among them.
+const PERSONAL_TITLES: &[&str] = &[
+    "President",
+    "Premier",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Sheikh",
+    "Sheik",
+    "Emir",
+    "Sultan",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Gen.",
+    "Adm.",
+    "Col.",
+    "Capt.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Secretary",
+    "Minister",
+    "Ambassador",
+    "Ayatollah",
+    "Lt.",
+    "Maj.",
+    "Sgt.",
+    "Judge",
+    "Justice",
+    "Mayor",
+    "Senator",
+    "Governor",
+];
+
 /// Lower-case role words that introduce a name (`spokesman John Smith`).
 const ROLES: &[&str] = &[
     "spokesman",
@@ -643,7 +683,10 @@ pub fn find(text: &str, authors: &[String], is_place: &dyn Fn(&str) -> bool) -> 
         if let Some(p) = people.iter_mut().find(|p| p.name.rsplit(' ').next() == Some(surname.as_str())) {
             p.mentions += 1;
             p.first_at = p.first_at.min(at);
-        } else if evidence.contains(' ') && !evidence.ends_with(" said") {
+        } else if evidence
+            .rsplit_once(' ')
+            .is_some_and(|(title, _)| PERSONAL_TITLES.contains(&title.rsplit(' ').next().unwrap_or("")))
+        {
             add(&mut people, surname, evidence, at);
         }
     }

@@ -70,7 +70,16 @@ pub fn is_call_to_action(line: &str, max_words: usize) -> bool {
         return false;
     }
     let lower = line.to_lowercase();
-    CALLS_TO_ACTION.iter().any(|cta| contains_phrase(&lower, cta))
+    // Page furniture: a logo's alternative text, a sign-in form's placeholder.
+    let furniture = lower.ends_with(" logo") || (line.contains('@') && words <= 6);
+    furniture || CALLS_TO_ACTION.iter().any(|cta| contains_phrase(&lower, cta))
+}
+
+/// A line that says the same thing twice (`Department of Defense Department
+/// of Defense`): a logo and its text, scraped together.
+pub fn is_doubled(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 4 && words.len() % 2 == 0 && words[..words.len() / 2] == words[words.len() / 2..]
 }
 
 /// The sign-off a line is (`Reuter`, `-30-`), with the agency it names.
@@ -139,6 +148,14 @@ mod tests {
             8
         ));
         assert!(!is_call_to_action("The rejoin nowhere", 8), "whole words only");
+    }
+
+    #[test]
+    fn page_furniture_is_chrome() {
+        assert!(is_call_to_action("Defense Visual Information Distribution Service Logo", 20));
+        assert!(is_call_to_action("(e.g. yourname@email.com)", 20));
+        assert!(is_doubled("United States Department of Defense United States Department of Defense"));
+        assert!(!is_doubled("Talks resume in Mali today"));
     }
 
     #[test]

@@ -67,9 +67,11 @@ pub fn month_of(word: &str) -> Option<i8> {
 /// the start of `text`; returns the date and the bytes consumed.
 pub fn parse_date_prefix(text: &str) -> Option<(PartialDate, usize)> {
     let words = words_with_offsets(text);
+    // A dash stuck to the day ("March 2- Oper shr") is the dateline's dash, not part of the day.
+    let unstick = |w: &str, end: usize| end - (w.len() - w.trim_end_matches(['-', '–', '—']).len());
     let (month, day, mut end, mut next) = match words.as_slice() {
         [(m, _, _), (d, _, dend), ..] if month_of(m).is_some() && day_of(d).is_some() => {
-            (month_of(m)?, day_of(d)?, *dend, 2)
+            (month_of(m)?, day_of(d)?, unstick(d, *dend), 2)
         }
         [(d, _, _), (m, _, mend), ..] if day_of(d).is_some() && month_of(m).is_some() => {
             (month_of(m)?, day_of(d)?, *mend, 2)
@@ -90,6 +92,7 @@ pub fn parse_date_prefix(text: &str) -> Option<(PartialDate, usize)> {
 
 fn day_of(word: &str) -> Option<i8> {
     let w = word
+        .trim_end_matches(['-', '–', '—'])
         .trim_end_matches([',', '.'])
         .trim_end_matches("st")
         .trim_end_matches("nd")
@@ -141,6 +144,17 @@ pub fn parse(line: &str) -> Option<Dateline> {
     let mut date = None;
     let mut agency = None;
     let city_is_caps = city.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    // The wire sometimes spaces its comma ("OAKLAND , N.J.") or drops it
+    // before the date ("JOHANNESBURG March 13 -").
+    if city_is_caps {
+        let trimmed = rest.trim_start();
+        if trimmed.starts_with(',') {
+            rest = trimmed;
+        } else if let Some((d, used)) = parse_date_prefix(trimmed) {
+            date = Some(d);
+            rest = &trimmed[used..];
+        }
+    }
 
     if let Some(r) = rest.strip_prefix(',') {
         let r = r.trim_start();
@@ -150,12 +164,11 @@ pub fn parse(line: &str) -> Option<Dateline> {
         } else if let Some((reg, used)) = region_prefix(r) {
             region = Some(reg);
             rest = &r[used..];
-            if let Some(r2) = rest.strip_prefix(',') {
-                let r2 = r2.trim_start();
-                if let Some((d, used)) = parse_date_prefix(r2) {
-                    date = Some(d);
-                    rest = &r2[used..];
-                }
+            // "RICHMOND, Va., Feb 26" or, on the wire, "RICHMOND, Va. Feb 26".
+            let r2 = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+            if let Some((d, used)) = parse_date_prefix(r2) {
+                date = Some(d);
+                rest = &r2[used..];
             }
         } else {
             return None;
@@ -202,12 +215,12 @@ fn city_prefix(text: &str) -> Option<(String, usize)> {
     let mut all_caps = true;
     for (i, word) in split_keep_offsets(text) {
         let core = word.trim_end_matches(',');
-        let first = core.chars().next()?;
+        let Some(first) = core.chars().next() else { break };
         let is_particle = matches!(core, "de" | "da" | "du" | "es" | "el" | "al" | "la" | "le" | "of" | "au");
         if !(first.is_uppercase() || (is_particle && words > 0)) {
             break;
         }
-        if !core.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-')) {
+        if !core.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-' | '/')) {
             break;
         }
         if month_of(core).is_some() && words > 0 {
@@ -243,6 +256,9 @@ fn region_prefix(text: &str) -> Option<(String, usize)> {
         if !first.is_uppercase() || !core.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-')) {
             break;
         }
+        if month_of(core).is_some() {
+            break;
+        }
         words += 1;
         end = i + core.len();
         if word.ends_with(',') || words >= 3 {
@@ -260,6 +276,36 @@ fn split_keep_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
             Some((start, w))
         })
         .filter(|(_, w)| !w.is_empty())
+}
+
+/// A dateline standing alone on a header line, with nothing after it:
+/// `WASHINGTON, UNITED STATES`, or `Washington, DC` with a short state code.
+pub fn parse_alone(line: &str) -> Option<Dateline> {
+    let line = line.trim();
+    let (city, used) = city_prefix(line)?;
+    // Normal case only with a short state code: "Washington, DC", "Austin, TX".
+    let short_code = line[used..]
+        .trim()
+        .strip_prefix(',')
+        .map(str::trim)
+        .is_some_and(|r| (2..=5).contains(&r.len()) && r.chars().all(|c| c.is_ascii_uppercase() || c == '.'));
+    let caps = !city.chars().any(char::is_lowercase);
+    if !(caps || short_code) || city.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    let rest = line[used..].trim();
+    let region = match rest.strip_prefix(',') {
+        Some(r) => {
+            let r = r.trim();
+            (r.split_whitespace().count() <= 3 && r.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.'))
+                .then(|| r.to_string())?
+        }
+        // Capitals alone are as often a headline ("GRAIN TALKS OPEN") or a section label.
+        None => return None,
+    };
+    // State codes stay as written ("DC"); longer regions in capitals are put in normal case.
+    let region = (!region.is_empty()).then(|| if region.len() <= 5 { region } else { normal_case(&region) });
+    Some(Dateline { city, region, date: None, agency: None, text_start: line.len(), raw: line.to_string() })
 }
 
 /// Puts a city written in capitals into normal case: `NEW YORK` → `New York`,
@@ -342,6 +388,30 @@ mod tests {
         check(
             "PORTLAND, Ore., March 3 - Shares",
             "city=PORTLAND region=Some(\"Ore.\") date=None-3-3 agency=None text=Shares",
+        );
+    }
+
+    #[test]
+    fn wire_typos_in_the_dateline() {
+        check(
+            "OAKLAND , N.J., March 2 - Diagnostic",
+            "city=OAKLAND region=Some(\"N.J.\") date=None-3-2 agency=None text=Diagnostic",
+        );
+        check(
+            "JOHANNESBURG March 13 - Shr 516",
+            "city=JOHANNESBURG region=None date=None-3-13 agency=None text=Shr 516",
+        );
+    }
+
+    #[test]
+    fn more_wire_typos() {
+        check(
+            "RICHMOND, Va. Feb 26 - Qtly div",
+            "city=RICHMOND region=Some(\"Va.\") date=None-2-26 agency=None text=Qtly div",
+        );
+        check(
+            "MILWAUKEE, Wis., March 2- Oper shr",
+            "city=MILWAUKEE region=Some(\"Wis.\") date=None-3-2 agency=None text=Oper shr",
         );
     }
 

@@ -79,7 +79,8 @@ pub fn parse(text: &str, repeated: &RepeatedLines) -> Layout {
 fn first_prose_line(lines: &[&str]) -> Option<usize> {
     lines.iter().take(HEADER_LINES).position(|l| {
         let words = l.split_whitespace().count();
-        words >= 14 || (words >= 7 && l.trim_end().ends_with(['.', '"', '”']))
+        let ends_like_prose = l.trim_end().ends_with(['.', '"', '”', '’', ':']);
+        (words >= 14 && ends_like_prose) || words >= 30 || (words >= 7 && ends_like_prose)
     })
 }
 
@@ -87,9 +88,25 @@ fn read_header(header: &[&str], repeated: &RepeatedLines, layout: &mut Layout) {
     let lines: Vec<&str> = header.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
     let mut candidates: Vec<&str> = Vec::new();
     let mut byline_at = None;
+    let mut skip_next = false;
     for (i, line) in lines.iter().enumerate() {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        let next = lines.get(i + 1).copied().unwrap_or("");
+        if layout.authors.is_empty()
+            && is_name_line(line)
+            && AUTHOR_ROLES.contains(&next.split_whitespace().next().unwrap_or(""))
+        {
+            layout.notes.push(format!("author line: {line:?} ({next})"));
+            layout.authors = vec![line.to_string()];
+            skip_next = true;
+            continue;
+        }
         if repeated.contains(line) {
             layout.notes.push(format!("dropped (repeated across the batch): {line:?}"));
+        } else if chrome::is_doubled(line) {
+            layout.notes.push(format!("dropped (logo text): {line:?}"));
         } else if chrome::is_call_to_action(line, 20) {
             layout.notes.push(format!("dropped (call to action): {line:?}"));
         } else if let Some((authors, agency)) = byline(line) {
@@ -100,8 +117,13 @@ fn read_header(header: &[&str], repeated: &RepeatedLines, layout: &mut Layout) {
             }
             byline_at = Some(candidates.len());
         } else if let Some(date) = date_line(line) {
+            if layout.header_date.is_none() {
+                layout.notes.push(format!("date line: {line:?}"));
+            }
             layout.header_date.get_or_insert(date);
-            layout.notes.push(format!("date line: {line:?}"));
+        } else if let Some(place) = dateline::parse_alone(line).filter(|_| layout.dateline.is_none()) {
+            layout.notes.push(format!("dateline on its own line: {line:?}"));
+            layout.dateline = Some(place);
         } else if is_agency_line(line, lines.iter().filter(|l| *l == line).count() > 1, i, byline_at.is_some()) {
             if layout.agency.is_none() {
                 layout.notes.push(format!("agency line: {line:?}"));
@@ -111,16 +133,63 @@ fn read_header(header: &[&str], repeated: &RepeatedLines, layout: &mut Layout) {
             candidates.push(line);
         }
     }
-    // The headline is the line just above the byline, or the first line that
-    // reads like one.
+    // The headline is the line just above the byline; without a byline, the
+    // headline-like line nearest the story (section labels, credits and
+    // salutations above it are passed over).
+    let title_cased = |l: &&str| {
+        let words: Vec<&str> = l.split_whitespace().filter(|w| w.len() > 3).collect();
+        words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 3 >= words.len() * 2
+    };
     let title = match byline_at {
         Some(at) if at > 0 => Some(candidates[at - 1]),
-        _ => candidates.iter().copied().find(|l| l.split_whitespace().count() >= 2).or(candidates.first().copied()),
+        // Without a dateline the story's start is a guess, so take the first
+        // line set like a headline rather than the nearest.
+        _ if layout.dateline.is_none() => candidates
+            .iter()
+            .copied()
+            .find(|l| looks_like_headline(l) && title_cased(l))
+            .or_else(|| candidates.iter().rev().copied().find(|l| looks_like_headline(l)))
+            .or_else(|| candidates.first().copied()),
+        _ => candidates
+            .iter()
+            .rev()
+            .copied()
+            .find(|l| looks_like_headline(l))
+            .or_else(|| candidates.iter().copied().find(|l| l.split_whitespace().count() >= 2))
+            .or(candidates.first().copied()),
     };
     if let Some(title) = title {
         layout.notes.push(format!("headline: {title:?}"));
         layout.title = Some(headline_case(title));
     }
+}
+
+/// Lines that credit or label rather than headline.
+const NOT_HEADLINES: &[&str] = &[
+    "compiled from",
+    "courtesy",
+    "source:",
+    "photo",
+    "release no",
+    "related",
+    "for immediate release",
+    "immediate release",
+    "news release",
+    "press release",
+    "posted",
+    "updated",
+    "filed under",
+    "tags:",
+    "category",
+];
+
+/// Three to twenty words, not ending like a sentence or a salutation, not a credit.
+fn looks_like_headline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let lower = line.to_lowercase();
+    (3..=20).contains(&words)
+        && !line.ends_with(['.', ':', ';', ','])
+        && !NOT_HEADLINES.iter().any(|p| lower.starts_with(p))
 }
 
 /// `By Jim Garamone`, `By Peter Torday, Reuters`, `By Jane Doe and John Roe`.
@@ -159,6 +228,16 @@ fn date_line(line: &str) -> Option<PartialDate> {
     if let Ok(d) = crate::content::PubDate::parse(body.split_whitespace().next().unwrap_or("")) {
         return Some(PartialDate { year: Some(d.year()), month: d.month(), day: d.date.day() });
     }
+    // US order with dots or slashes: 05.22.2013, 5/22/2013.
+    let numeric: Vec<&str> = body.split(['.', '/']).collect();
+    if let [m, d, y] = numeric.as_slice()
+        && let (Ok(m), Ok(d), Ok(y)) = (m.parse::<i8>(), d.parse::<i8>(), y.parse::<i16>())
+        && (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+        && (1800..=2200).contains(&y)
+    {
+        return Some(PartialDate { year: Some(y), month: m, day: d });
+    }
     let (date, used) = dateline::parse_date_prefix(body).or_else(|| {
         // "Wednesday, October 24, 2012"
         let after_day = body.split_once(", ")?.1;
@@ -177,12 +256,48 @@ fn is_agency_name(text: &str) -> bool {
 /// or repeated in the header (agency sites print it above and below the headline).
 fn is_agency_line(line: &str, repeated_in_header: bool, _index: usize, after_byline: bool) -> bool {
     let words = line.split_whitespace().count();
-    if words == 0 || words > 6 || line.ends_with(['.', '?', '!', ':']) {
+    if words == 0 || words > 8 || line.ends_with(['.', '?', '!', ':']) {
         return false;
     }
     let capitalized =
         line.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.len() <= 3);
-    capitalized && (is_agency_name(line) || repeated_in_header || after_byline)
+    // "Bureau of Public Affairs, Office of the Spokesman": an issuing office.
+    let office =
+        line.split(|c: char| !c.is_alphabetic()).any(|w| matches!(w, "Bureau" | "Office" | "Ministry" | "Agency"));
+    capitalized && ((words <= 6 && (is_agency_name(line) || repeated_in_header || after_byline)) || office)
+}
+
+/// Roles that, on the line after a name, make that name the author
+/// (`John Kerry` / `Secretary of State` on a press statement).
+const AUTHOR_ROLES: &[&str] = &[
+    "Secretary",
+    "Spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+    "Ambassador",
+    "Director",
+    "Deputy",
+    "Assistant",
+    "Under",
+    "Special",
+    "Senior",
+    "Chief",
+    "Editor",
+    "Correspondent",
+    "Reporter",
+    "Staff",
+    "Writer",
+];
+
+/// A line that is only a name: two to four capitalized words, no punctuation but initials.
+fn is_name_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
+        })
+        && !is_agency_name(line)
 }
 
 fn expand_agency(name: &str) -> String {
@@ -362,6 +477,20 @@ mod tests {
     }
 
     #[test]
+    fn headline_nearest_the_story_among_page_furniture() {
+        let l = layout(
+            "Dept of Defense Dept of Defense\n\nDoD News\n\nBookmark and Share\n\nNews Article\n\nForces Detain Insurgents in Operations\n\nCompiled from Joint Command News Releases\n\nWASHINGTON, March 23, 2011 – Forces detained several suspects today.\n",
+        );
+        assert_eq!(l.title.as_deref(), Some("Forces Detain Insurgents in Operations"));
+        let l = layout(
+            "Site Logo\n\nHagel Directs DOD to Implement Guidance\n\nWASHINGTON, UNITED STATES\n\n05.22.2013\n\nCourtesy Story\n\nDefense Secretary Chuck Hagel has directed the department to implement the guidance outlined today.\n",
+        );
+        assert_eq!(l.title.as_deref(), Some("Hagel Directs DOD to Implement Guidance"));
+        assert_eq!(l.dateline.as_ref().map(|d| d.city.as_str()), Some("WASHINGTON"));
+        assert_eq!(l.header_date, Some(PartialDate { year: Some(2013), month: 5, day: 22 }));
+    }
+
+    #[test]
     fn several_authors() {
         assert_eq!(byline("By Jane Doe and John Roe").unwrap().0, ["Jane Doe", "John Roe"]);
     }
@@ -392,6 +521,7 @@ mod tests {
         );
         assert_eq!(date_line("2012-10-24"), Some(PartialDate { year: Some(2012), month: 10, day: 24 }));
         assert_eq!(date_line("October 24, 2012, officials met in Bamako to discuss"), None);
+        assert_eq!(date_line("05.22.2013"), Some(PartialDate { year: Some(2013), month: 5, day: 22 }));
     }
 }
 
@@ -470,5 +600,30 @@ mod lead_tests {
             lead("Prices rose. Traders said demand from Japan was strong."),
             "Prices rose. Traders said demand from Japan was strong."
         );
+    }
+}
+
+#[cfg(test)]
+mod press_statement_tests {
+    use super::*;
+
+    #[test]
+    fn a_press_statement_names_its_author_office_and_place() {
+        let l = parse(
+            "On the Occasion of National Day\n\nPress Statement\nJohn Kerry\nSecretary of State\nWashington, DC\nJune 19, 2015\n\nOn behalf of President Obama and the people of the United States, I congratulate you.\n",
+            &RepeatedLines::default(),
+        );
+        assert_eq!(l.title.as_deref(), Some("On the Occasion of National Day"));
+        assert_eq!(l.authors, ["John Kerry"]);
+        assert_eq!(
+            l.dateline.as_ref().map(|d| (d.city.as_str(), d.region.as_deref())),
+            Some(("Washington", Some("DC")))
+        );
+        assert_eq!(l.header_date, Some(PartialDate { year: Some(2015), month: 6, day: 19 }));
+        let l = parse(
+            "Video Message to Posts Worldwide\n\nMedia Note\nBureau of Public Affairs, Office of the Spokesman\nWashington, DC\nJuly 2, 2009\n\nA video of the Secretary delivering a message is available for viewing today.\n",
+            &RepeatedLines::default(),
+        );
+        assert_eq!(l.title.as_deref(), Some("Video Message to Posts Worldwide"));
     }
 }
