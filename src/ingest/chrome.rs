@@ -79,7 +79,7 @@ pub fn is_call_to_action(line: &str, max_words: usize) -> bool {
 /// of Defense`): a logo and its text, scraped together.
 pub fn is_doubled(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    words.len() >= 4 && words.len() % 2 == 0 && words[..words.len() / 2] == words[words.len() / 2..]
+    words.len() >= 4 && words.len().is_multiple_of(2) && words[..words.len() / 2] == words[words.len() / 2..]
 }
 
 /// The sign-off a line is (`Reuter`, `-30-`), with the agency it names.
