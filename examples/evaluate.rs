@@ -35,21 +35,28 @@ struct Gold {
     people: Vec<String>,
 }
 
+/// True and false positives and negatives.
 #[derive(Default)]
-struct Score {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
+pub struct Score {
+    /// True positives.
+    pub tp: usize,
+    /// False positives.
+    pub fp: usize,
+    /// False negatives.
+    pub fn_: usize,
 }
 
 impl Score {
-    fn p(&self) -> f64 {
+    /// Precision.
+    pub fn p(&self) -> f64 {
         ratio(self.tp, self.tp + self.fp)
     }
-    fn r(&self) -> f64 {
+    /// Recall.
+    pub fn r(&self) -> f64 {
         ratio(self.tp, self.tp + self.fn_)
     }
-    fn f1(&self) -> f64 {
+    /// F1.
+    pub fn f1(&self) -> f64 {
         let (p, r) = (self.p(), self.r());
         if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     }
@@ -90,32 +97,45 @@ fn person_code<'a>(name: &str, people: &'a [(String, String)]) -> Option<&'a str
     })
 }
 
-fn main() {
-    let mut args = std::env::args().skip(1);
-    let mut dir: Option<PathBuf> = None;
-    let mut default_date = None;
-    let mut limit = usize::MAX;
-    let mut show_misses = 0;
-    let mut dump: Option<std::fs::File> = None;
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--default-date" => {
-                default_date = args.next().and_then(|d| dateline::content::PubDate::parse(&d).ok()).map(|d| d.date)
-            }
-            "--limit" => limit = args.next().and_then(|n| n.parse().ok()).unwrap_or(usize::MAX),
-            "--dump-countries" => dump = args.next().map(|p| std::fs::File::create(p).expect("dump file")),
-            "--show-misses" => show_misses = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
-            other => dir = Some(PathBuf::from(other)),
-        }
-    }
-    let Some(dir) = dir else {
-        eprintln!("usage: evaluate DIR [--default-date YYYY-MM-DD] [--limit N] [--show-misses N]");
-        std::process::exit(2);
-    };
-    let gold_text = std::fs::read_to_string(dir.join("gold.jsonl")).unwrap_or_else(|e| {
-        eprintln!("cannot read {}: {e}", dir.join("gold.jsonl").display());
-        std::process::exit(2)
-    });
+/// What to evaluate and how.
+pub struct Options {
+    /// Year for datelines without one (else each file's time).
+    pub default_date: Option<jiff::civil::Date>,
+    /// Stop after this many gold lines.
+    pub limit: usize,
+    /// How many country mismatches to keep for printing.
+    pub show_misses: usize,
+    /// Where to write per-entity rows for analysis.
+    pub dump: Option<std::fs::File>,
+}
+
+/// The figures of one evaluation.
+pub struct Report {
+    /// Stories with a body that were read.
+    pub stories: usize,
+    /// Stories ingest could not analyse.
+    pub failures: usize,
+    /// Country scores.
+    pub countries: Score,
+    /// Coded-people scores.
+    pub people: Score,
+    /// (right, total) for titles, dates (±1 day) and datelines.
+    pub titles: (usize, usize),
+    /// See `titles`.
+    pub dates: (usize, usize),
+    /// See `titles`.
+    pub datelines: (usize, usize),
+    /// Stories analysed per second on one core.
+    pub per_sec: f64,
+    /// Examples of country mismatches.
+    pub misses: Vec<String>,
+}
+
+/// Evaluates ingest on the corpus in `dir` (`articles/` and `gold.jsonl`).
+pub fn evaluate(dir: &Path, options: Options) -> Result<Report, String> {
+    let Options { default_date, limit, show_misses, mut dump } = options;
+    let gold_text = std::fs::read_to_string(dir.join("gold.jsonl"))
+        .map_err(|e| format!("cannot read {}: {e}", dir.join("gold.jsonl").display()))?;
     let places = table("eval/reuters-places.tsv");
     let people_codes: Vec<(String, String)> = {
         // "Robert (Bob) Hawke" → "Robert Bob Hawke"; "King Fahd (Ibn Abdulaziz)" → "King Fahd".
@@ -260,6 +280,40 @@ fn main() {
         }
     }
     let per_sec = stories as f64 / analysis_time.as_secs_f64().max(1e-9);
+    Ok(Report { stories, failures, countries, people, titles, dates, datelines, per_sec, misses })
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut dir: Option<PathBuf> = None;
+    let mut default_date = None;
+    let mut limit = usize::MAX;
+    let mut show_misses = 0;
+    let mut dump: Option<std::fs::File> = None;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--default-date" => {
+                default_date = args.next().and_then(|d| dateline::content::PubDate::parse(&d).ok()).map(|d| d.date)
+            }
+            "--limit" => limit = args.next().and_then(|n| n.parse().ok()).unwrap_or(usize::MAX),
+            "--dump-countries" => dump = args.next().map(|p| std::fs::File::create(p).expect("dump file")),
+            "--show-misses" => show_misses = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
+            other => dir = Some(PathBuf::from(other)),
+        }
+    }
+    let Some(dir) = dir else {
+        eprintln!("usage: evaluate DIR [--default-date YYYY-MM-DD] [--limit N] [--show-misses N]");
+        std::process::exit(2);
+    };
+    let options = Options { default_date, limit, show_misses, dump };
+    let report = match evaluate(&dir, options) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let Report { stories, failures, countries, people, titles, dates, datelines, per_sec, misses } = report;
     println!("Reuters-21578, Distribution 1.0 — {} stories with a body ({failures} not analysed)", stories);
     println!(
         "countries   P {:.3}  R {:.3}  F1 {:.3}   (tp {}, fp {}, fn {})",

@@ -235,16 +235,45 @@ pub fn ingest(
         .collect();
     progress.finish();
 
+    // Targets are chosen one after another (two sources may want one path);
+    // the writes, each fsynced, then run in parallel.
     let mut manifest = Manifest::load(&options.content);
     let mut claimed: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for (path, result, mut explanation) in normalized {
-        let outcome = match result {
-            Ok(n) => {
-                explanation.extend(n.explanation.iter().cloned());
-                place(&n, &mut manifest, &mut claimed, options, &mut explanation)
-            }
-            Err(outcome) => outcome,
-        };
+    let planned: Vec<(PathBuf, Plan, Vec<String>)> = normalized
+        .into_iter()
+        .map(|(path, result, mut explanation)| {
+            let plan = match result {
+                Ok(n) => {
+                    explanation.extend(n.explanation.iter().cloned());
+                    plan(n, &manifest, &mut claimed, options, &mut explanation)
+                }
+                Err(outcome) => Plan::Done(outcome, None),
+            };
+            (path, plan, explanation)
+        })
+        .collect();
+    progress.start("Writing", planned.len());
+    let finished: Vec<(PathBuf, Outcome, Option<(String, manifest::Entry)>, Vec<String>)> = planned
+        .into_par_iter()
+        .map(|(path, plan, explanation)| {
+            let (outcome, entry) = match plan {
+                Plan::Done(outcome, entry) => (outcome, entry),
+                Plan::Write { target, rel, entry, text } => {
+                    match disk::write_atomic(&target, text.as_bytes(), Durability::Durable) {
+                        Ok(()) => (Outcome::Written(target), Some((rel, entry))),
+                        Err(e) => (Outcome::Failed(format!("cannot write {}: {e}", target.display())), None),
+                    }
+                }
+            };
+            progress.advance(1);
+            (path, outcome, entry, explanation)
+        })
+        .collect();
+    progress.finish();
+    for (path, outcome, entry, explanation) in finished {
+        if let Some((rel, entry)) = entry {
+            manifest.files.insert(rel, entry);
+        }
         reports.push(InputReport { input: path, outcome, explanation });
     }
     if !options.dry_run
@@ -505,15 +534,23 @@ fn normalize_markdown(
     })
 }
 
-/// Chooses the content file for a normalized source and writes it, unless a
-/// person edited it.
-fn place(
-    n: &Normalized,
-    manifest: &mut Manifest,
+/// What to do with one normalized source.
+enum Plan {
+    /// Nothing to write: the outcome, and the manifest entry to record, if any.
+    Done(Outcome, Option<(String, manifest::Entry)>),
+    /// Write `text` to `target` (`rel` inside the content folder).
+    Write { target: PathBuf, rel: String, entry: manifest::Entry, text: String },
+}
+
+/// Chooses the content file for a normalized source, and whether to write
+/// it: never over a file a person edited, unless forced.
+fn plan(
+    n: Normalized,
+    manifest: &Manifest,
     claimed: &mut std::collections::HashSet<String>,
     options: &IngestOptions,
     explain: &mut Vec<String>,
-) -> Outcome {
+) -> Plan {
     let dir = format!("{:04}/{:02}", n.year, n.month);
     let previous = manifest.file_of(&n.source_key).map(str::to_string);
     let rel = match previous.filter(|p| p.starts_with(&dir) && !claimed.contains(p)) {
@@ -537,29 +574,24 @@ fn place(
     };
     claimed.insert(rel.clone());
     let target = options.content.join(&rel);
-    let bytes = n.file_text.as_bytes();
-    let print = fingerprint(bytes);
+    let entry = manifest::Entry { fingerprint: fingerprint(n.file_text.as_bytes()), source: n.source_key.clone() };
     if let Ok(existing) = std::fs::read(&target) {
-        if existing == bytes {
-            manifest.files.insert(rel, manifest::Entry { fingerprint: print, source: n.source_key.clone() });
-            return Outcome::Unchanged(target);
+        if existing == n.file_text.as_bytes() {
+            return Plan::Done(Outcome::Unchanged(target), Some((rel, entry)));
         }
         let ours = manifest.files.get(&rel).is_some_and(|e| e.fingerprint == fingerprint(&existing));
         if !ours && !options.force {
-            return Outcome::Skipped(format!(
+            let why = format!(
                 "{} was edited by hand since it was ingested; kept (use --force to overwrite)",
                 target.display()
-            ));
+            );
+            return Plan::Done(Outcome::Skipped(why), None);
         }
     }
     if options.dry_run {
-        return Outcome::Written(target);
+        return Plan::Done(Outcome::Written(target), None);
     }
-    if let Err(e) = disk::write_atomic(&target, bytes, Durability::Durable) {
-        return Outcome::Failed(format!("cannot write {}: {e}", target.display()));
-    }
-    manifest.files.insert(rel, manifest::Entry { fingerprint: print, source: n.source_key.clone() });
-    Outcome::Written(target)
+    Plan::Write { target, rel, entry, text: n.file_text }
 }
 
 /// The site's vocabularies: `topics.yaml` (replacing or extending the

@@ -8,6 +8,7 @@ mod build_errors;
 mod build_feeds;
 mod build_pages;
 mod cli;
+mod eval_harness;
 mod ingest_entities;
 mod ingest_layouts;
 mod ingest_safety;
