@@ -253,7 +253,7 @@ pub fn ingest(
         })
         .collect();
     progress.start("Writing", planned.len());
-    let finished: Vec<(PathBuf, Outcome, Option<(String, manifest::Entry)>, Vec<String>)> = planned
+    let finished: Vec<(PathBuf, Outcome, Option<Recorded>, Vec<String>)> = planned
         .into_par_iter()
         .map(|(path, plan, explanation)| {
             let (outcome, entry) = match plan {
@@ -534,10 +534,13 @@ fn normalize_markdown(
     })
 }
 
+/// A content file (relative) and what to record for it in the manifest.
+type Recorded = (String, manifest::Entry);
+
 /// What to do with one normalized source.
 enum Plan {
     /// Nothing to write: the outcome, and the manifest entry to record, if any.
-    Done(Outcome, Option<(String, manifest::Entry)>),
+    Done(Outcome, Option<Recorded>),
     /// Write `text` to `target` (`rel` inside the content folder).
     Write { target: PathBuf, rel: String, entry: manifest::Entry, text: String },
 }
