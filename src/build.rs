@@ -1,25 +1,25 @@
 //! The build end to end: content → archive → pages → rendered → output.
 //!
-//! [`Pipeline`] keeps what a rebuild can reuse (parsed articles by file
-//! fingerprint), so `watch` calls the same code as `build`: a full build is a
-//! rebuild from an empty pipeline.
+//! [`Pipeline`] keeps what a rebuild can reuse: parsed articles by file
+//! fingerprint, the compiled templates, the last archive and a fingerprint
+//! of every page's inputs. A full build is a rebuild from an empty pipeline,
+//! so `watch` runs the same code as `build`, only for fewer pages.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::archive::Archive;
-use crate::config::{Config, SitePaths};
+use crate::config::{Config, Input, SitePaths};
 use crate::content::{self, Article, markdown::RawHtml};
 use crate::diagnostic::Diagnostic;
 use crate::output::{self, OutputError};
-use crate::pages;
-use crate::render::{self, Renderer, SiteTemplate, templates, views::Views};
+use crate::pages::{self, Page, PageKind};
+use crate::render::{self, Renderer, SiteTemplate, prints::Prints, templates, views::Views};
 
 /// Choices for one build.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,17 +47,22 @@ impl Progress for NoProgress {}
 pub struct BuildReport {
     /// Published articles.
     pub articles: usize,
-    /// Pages and feeds produced (static files not included).
+    /// Pages and feeds the site has (static files not included).
     pub pages: usize,
+    /// Pages rendered this time (all of them in a full build).
+    pub rendered: usize,
     /// Files written because their bytes changed.
     pub written: usize,
     /// Files left alone because their bytes were already right.
     pub unchanged: usize,
     /// Stale files removed.
     pub removed: usize,
+    /// Output files written or removed, relative to the output folder.
+    pub changed_files: Vec<String>,
     /// Wall time.
     pub elapsed: Duration,
-    /// Every problem found (errors and warnings).
+    /// Every problem known now (errors and warnings), including those of
+    /// files not touched by this rebuild.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -100,19 +105,109 @@ pub enum BuildError {
 /// One file's parse: its fingerprint and article, or its problems.
 type Loaded = Result<(u64, Arc<Article>), Vec<Diagnostic>>;
 
+/// What the last build left, for the next one to compare with.
+struct Built {
+    archive: Archive,
+    /// Output file → fingerprint of the inputs it was rendered from.
+    prints: HashMap<String, u64>,
+    /// Every file believed to be in the output folder, pages and static files.
+    files: HashSet<String>,
+    /// Static output path → source file (None for the default theme's).
+    statics: BTreeMap<String, Option<PathBuf>>,
+}
+
+/// What changed since the last build.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Content files changed, added or removed.
+    pub content: Vec<PathBuf>,
+    /// Something under `content/` changed that is not a single file (a
+    /// folder renamed): read the whole folder again.
+    pub content_rescan: bool,
+    /// A template changed: these template names (relative to `templates/`).
+    pub templates: Vec<String>,
+    /// Static files changed, added or removed.
+    pub statics: Vec<PathBuf>,
+    /// `dateline.yaml` changed.
+    pub config: bool,
+}
+
+impl Changes {
+    /// Sorts changed paths by what they are to the site; returns `None` if
+    /// none of them matters.
+    pub fn from_paths<'a>(paths: &SitePaths, changed: impl IntoIterator<Item = &'a Path>) -> Option<Changes> {
+        let mut changes = Changes::default();
+        let mut any = false;
+        for path in changed {
+            match paths.classify(path) {
+                Some(Input::Content) => {
+                    any = true;
+                    if content::is_markdown(path) {
+                        changes.content.push(path.to_path_buf());
+                    } else if path.extension().is_none() {
+                        // A folder (or a file without extension) moved: rescan.
+                        changes.content_rescan = true;
+                    }
+                }
+                Some(Input::Template) => {
+                    any = true;
+                    let name = path.strip_prefix(&paths.templates).unwrap_or(path).to_string_lossy().replace('\\', "/");
+                    changes.templates.push(name);
+                }
+                Some(Input::Static) => {
+                    any = true;
+                    changes.statics.push(path.to_path_buf());
+                }
+                Some(Input::Config) => {
+                    any = true;
+                    changes.config = true;
+                }
+                Some(Input::Vocabulary | Input::Source) | None => {}
+            }
+        }
+        changes.content.sort();
+        changes.content.dedup();
+        any.then_some(changes)
+    }
+}
+
 /// The build, with what it can reuse between runs.
 pub struct Pipeline {
     paths: SitePaths,
     config: Config,
+    /// `--base-url` given on the command line, which beats `dateline.yaml`.
+    base_url_override: Option<String>,
     options: BuildOptions,
     /// Parsed articles by file, with the fingerprint of the bytes they came from.
     cache: HashMap<PathBuf, (u64, Arc<Article>)>,
+    /// Problems of each content file, kept until the file is fixed.
+    problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    /// Problems met listing `content/` (a missing folder, a symlink loop).
+    listing: Vec<Diagnostic>,
+    renderer: Option<Renderer>,
+    built: Option<Built>,
 }
 
 impl Pipeline {
     /// A pipeline with nothing cached.
     pub fn new(paths: SitePaths, config: Config, options: BuildOptions) -> Pipeline {
-        Pipeline { paths, config, options, cache: HashMap::new() }
+        Pipeline {
+            paths,
+            config,
+            base_url_override: None,
+            options,
+            cache: HashMap::new(),
+            problems: BTreeMap::new(),
+            listing: Vec::new(),
+            renderer: None,
+            built: None,
+        }
+    }
+
+    /// Keeps `base_url` over the configured one when `dateline.yaml` is reloaded.
+    pub fn with_base_url_override(mut self, base_url: Option<String>) -> Pipeline {
+        self.base_url_override = base_url;
+        self
     }
 
     /// The site's paths.
@@ -120,88 +215,223 @@ impl Pipeline {
         &self.paths
     }
 
-    /// Builds the whole site into the output folder.
+    /// The settings in use.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Builds the whole site into the output folder, as if nothing had been built before.
     pub fn build(&mut self, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
+        self.built = None;
+        self.renderer = None;
+        self.run(&Changes::default(), progress)
+    }
+
+    /// Brings the output up to date after `changes`, rendering only the pages
+    /// whose inputs changed. The result is the same as a full build's.
+    pub fn rebuild(&mut self, changes: &Changes, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
+        self.run(changes, progress)
+    }
+
+    fn run(&mut self, changes: &Changes, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
         let started = Instant::now();
         output::claim_out_dir(&self.paths, &[])?;
-        let mut diagnostics = Vec::new();
+        let mut report_extra = Vec::new();
 
-        let articles = self.load_articles(&mut diagnostics, progress);
-        tracing::debug!(elapsed = ?started.elapsed(), "articles read");
-        let published: Vec<Arc<Article>> =
-            articles.into_iter().filter(|a| self.options.drafts || !a.meta.draft).collect();
-        let archive = Archive::build(published, self.config.related);
-        diagnostics.extend(archive.warnings.iter().cloned());
+        if changes.config {
+            match self.reload_config() {
+                Ok(true) => {
+                    self.built = None;
+                    self.renderer = None;
+                    self.cache.clear();
+                }
+                Ok(false) => {}
+                Err(d) => {
+                    // Keep building with the last good settings; say why.
+                    report_extra.push(d);
+                }
+            }
+        }
+
+        // Templates: compile when first needed or when one changed; a broken
+        // template leaves the previous site exactly as it was.
+        let mut forced_kinds: HashSet<PageKind> = HashSet::new();
+        if self.renderer.is_none() || !changes.templates.is_empty() {
+            let mut problems = Vec::new();
+            let site_templates = read_site_templates(&self.paths, &mut problems);
+            match Renderer::new(&site_templates) {
+                Ok(r) => {
+                    if self.renderer.is_some() {
+                        forced_kinds = kinds_using(&changes.templates);
+                    }
+                    self.renderer = Some(r);
+                }
+                Err(mut errs) => {
+                    problems.append(&mut errs);
+                    let mut diagnostics = self.current_problems();
+                    diagnostics.extend(problems);
+                    diagnostics.extend(report_extra);
+                    let articles = self.built.as_ref().map_or(0, |b| b.archive.entries.len());
+                    return Ok(BuildReport { articles, elapsed: started.elapsed(), diagnostics, ..Default::default() });
+                }
+            }
+        }
+
+        // Content.
+        let full = self.built.is_none();
+        if full || changes.content_rescan {
+            self.load_all(progress);
+        } else {
+            self.load_some(&changes.content);
+        }
+        let articles: Vec<Arc<Article>> = {
+            let mut list: Vec<&(u64, Arc<Article>)> = self.cache.values().collect();
+            list.sort_by(|a, b| a.1.path.cmp(&b.1.path));
+            list.into_iter().map(|(_, a)| Arc::clone(a)).filter(|a| self.options.drafts || !a.meta.draft).collect()
+        };
+        let previous = self.built.take();
+        let archive = Archive::rebuild(previous.as_ref().map(|b| &b.archive), articles, self.config.related);
         tracing::debug!(elapsed = ?started.elapsed(), "archive built");
 
-        let renderer = match Renderer::new(&read_site_templates(&self.paths, &mut diagnostics)) {
-            Ok(r) => r,
-            Err(mut problems) => {
-                // Nothing can be rendered: leave the previous site exactly as it was.
-                diagnostics.append(&mut problems);
-                return Ok(BuildReport {
-                    articles: archive.entries.len(),
-                    elapsed: started.elapsed(),
-                    diagnostics,
-                    ..Default::default()
-                });
-            }
-        };
+        // Which pages to render: those whose inputs changed.
         let page_list = pages::site_pages(&archive, self.config.page_size);
+        let prints = Prints::new(&archive, &self.config);
+        let new_prints: Vec<u64> = page_list.par_iter().map(|p| prints.page(p)).collect();
+        let dirty: Vec<(&Page, u64)> = page_list
+            .iter()
+            .zip(new_prints.iter().copied())
+            .filter(|(page, print)| {
+                forced_kinds.contains(&page.key.kind())
+                    || previous.as_ref().and_then(|b| b.prints.get(&page.file)) != Some(print)
+            })
+            .collect();
+        tracing::debug!(elapsed = ?started.elapsed(), dirty = dirty.len(), "pages compared");
+
+        let renderer = self.renderer.as_ref().expect("templates compiled above");
         let views = Views::new(&archive, &self.config);
         let site = render::site_value(&views);
-
-        let written = AtomicUsize::new(0);
-        progress.start("Rendering", page_list.len());
-        let results: Vec<Result<(), Diagnostic>> = page_list
+        progress.start("Rendering", dirty.len());
+        let results: Vec<(String, Result<bool, Diagnostic>)> = dirty
             .par_iter()
-            .map(|page| {
-                let text = renderer.render(&views, &site, page)?;
-                let changed = output::write(&self.paths.out, &page.file, text.as_bytes())
-                    .map_err(|e| Diagnostic::error(&page.file, e.to_string()))?;
-                if changed {
-                    written.fetch_add(1, Ordering::Relaxed);
-                }
+            .map(|(page, _)| {
+                let result = renderer.render(&views, &site, page).and_then(|text| {
+                    output::write(&self.paths.out, &page.file, text.as_bytes())
+                        .map_err(|e| Diagnostic::error(&page.file, e.to_string()))
+                });
                 progress.advance(1);
-                Ok(())
+                (page.file.clone(), result)
             })
             .collect();
         progress.finish();
         tracing::debug!(elapsed = ?started.elapsed(), "pages rendered and written");
+
+        let mut render_problems = Vec::new();
+        let mut failed: HashSet<String> = HashSet::new();
+        let mut changed_files = Vec::new();
+        let mut written = 0;
         let mut seen = HashSet::new();
-        for problem in results.into_iter().filter_map(Result::err) {
-            // A broken template fails every page that uses it; say so once.
-            if seen.insert((problem.path.clone(), problem.line, problem.column, problem.message.clone())) {
-                diagnostics.push(problem);
+        for (file, result) in results {
+            match result {
+                Ok(true) => {
+                    written += 1;
+                    changed_files.push(file);
+                }
+                Ok(false) => {}
+                Err(problem) => {
+                    failed.insert(file);
+                    // A broken template fails every page that uses it; say so once.
+                    if seen.insert((problem.path.clone(), problem.line, problem.column, problem.message.clone())) {
+                        render_problems.push(problem);
+                    }
+                }
             }
         }
 
-        let mut keep: HashSet<String> = page_list.iter().map(|p| p.file.clone()).collect();
-        let static_written = self.copy_static(&keep, &mut diagnostics)?;
-        let (static_files, static_count) = static_written;
-        keep.extend(static_files);
+        // Static files.
+        let page_files: HashSet<&str> = page_list.iter().map(|p| p.file.as_str()).collect();
+        let (statics, static_written, mut static_problems) =
+            self.sync_statics(previous.as_ref().map(|b| &b.statics), &changes.statics, full, &page_files);
+        written += static_written.len();
+        changed_files.extend(static_written);
 
+        let mut diagnostics = self.current_problems();
+        diagnostics.extend(archive.warnings.iter().cloned());
+        diagnostics.append(&mut render_problems);
+        diagnostics.append(&mut static_problems);
+        diagnostics.extend(report_extra);
         let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-        // With errors, pages of broken articles are kept rather than deleted:
-        // fixing the file brings them back, and nothing is lost meanwhile.
-        let removed = if has_errors { 0 } else { output::remove_stale(&self.paths.out, &keep)? };
-        let written = written.into_inner() + static_count;
-        Ok(BuildReport {
+
+        // Files no longer produced. With errors they are kept rather than
+        // deleted: fixing the file brings them back, and nothing is lost meanwhile.
+        let mut files: HashSet<String> = page_list.iter().map(|p| p.file.clone()).collect();
+        files.extend(statics.keys().cloned());
+        let mut removed = 0;
+        if full {
+            if !has_errors {
+                removed = output::remove_stale(&self.paths.out, &files)?;
+            }
+        } else if let Some(prev) = &previous {
+            let stale: Vec<&String> = prev.files.iter().filter(|f| !files.contains(*f)).collect();
+            if has_errors {
+                files.extend(stale.into_iter().cloned());
+            } else {
+                for file in stale {
+                    if output::remove(&self.paths.out, file)? {
+                        removed += 1;
+                        changed_files.push(file.clone());
+                    }
+                }
+            }
+        }
+
+        let mut prints_map: HashMap<String, u64> = HashMap::with_capacity(page_list.len());
+        for (page, print) in page_list.iter().zip(new_prints) {
+            if !failed.contains(&page.file) {
+                prints_map.insert(page.file.clone(), print);
+            }
+        }
+        let report = BuildReport {
             articles: archive.entries.len(),
             pages: page_list.len(),
+            rendered: dirty.len(),
             written,
-            unchanged: keep.len().saturating_sub(written),
+            unchanged: files.len().saturating_sub(written),
             removed,
+            changed_files,
             elapsed: started.elapsed(),
             diagnostics,
-        })
+        };
+        self.built = Some(Built { archive, prints: prints_map, files, statics });
+        Ok(report)
+    }
+
+    /// Every problem of the content files as they are now.
+    fn current_problems(&self) -> Vec<Diagnostic> {
+        let mut all: Vec<Diagnostic> = self.listing.clone();
+        all.extend(self.problems.values().flatten().cloned());
+        all
+    }
+
+    /// Re-reads `dateline.yaml`; returns whether the settings changed.
+    fn reload_config(&mut self) -> Result<bool, Diagnostic> {
+        let mut config = Config::load(&self.paths)?;
+        if let Some(url) = &self.base_url_override {
+            config = config.with_base_url(url).map_err(|m| Diagnostic::error("--base-url", m))?;
+        }
+        let changed = config != self.config;
+        self.config = config;
+        Ok(changed)
+    }
+
+    fn raw_html(&self) -> RawHtml {
+        if self.config.unsafe_html { RawHtml::Allow } else { RawHtml::Escape }
     }
 
     /// Reads every article, reusing the parse of files whose bytes did not change.
-    fn load_articles(&mut self, diagnostics: &mut Vec<Diagnostic>, progress: &dyn Progress) -> Vec<Arc<Article>> {
-        let raw_html = if self.config.unsafe_html { RawHtml::Allow } else { RawHtml::Escape };
-        let (files, mut problems) = content::list_files(&self.paths);
-        diagnostics.append(&mut problems);
+    fn load_all(&mut self, progress: &dyn Progress) {
+        let raw_html = self.raw_html();
+        let (files, listing) = content::list_files(&self.paths);
+        self.listing = listing;
         progress.start("Reading", files.len());
         let cache = &self.cache;
         let paths = &self.paths;
@@ -215,39 +445,59 @@ impl Pipeline {
             .collect();
         progress.finish();
         let mut cache = HashMap::with_capacity(loaded.len());
-        let mut articles = Vec::with_capacity(loaded.len());
+        self.problems.clear();
         for (file, result) in loaded {
             match result {
-                Ok((print, article)) => {
-                    articles.push(Arc::clone(&article));
-                    cache.insert(file, (print, article));
+                Ok(entry) => {
+                    cache.insert(file, entry);
                 }
-                Err(mut problems) => diagnostics.append(&mut problems),
+                Err(problems) => {
+                    self.problems.insert(file, problems);
+                }
             }
         }
         self.cache = cache;
-        articles
     }
 
-    /// Copies `static/` (and the default theme's files it does not replace);
-    /// returns the output paths and how many were written.
-    fn copy_static(
-        &self,
-        pages: &HashSet<String>,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Result<(Vec<String>, usize), BuildError> {
-        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-        let site_files = output::static_files(&self.paths.static_dir);
-        for (name, text) in templates::DEFAULT_STATIC {
-            if !site_files.iter().any(|(rel, _)| rel == name) {
-                files.push((name.to_string(), text.as_bytes().to_vec()));
+    /// Re-reads the given content files (a file that is gone leaves the archive).
+    fn load_some(&mut self, files: &[PathBuf]) {
+        let raw_html = self.raw_html();
+        for file in files {
+            self.problems.remove(file);
+            if !file.is_file() {
+                self.cache.remove(file);
+                continue;
+            }
+            let cached = self.cache.get(file).map(|(p, a)| (*p, a));
+            match content::load_file_cached(&self.paths, file, raw_html, cached) {
+                Ok(entry) => {
+                    self.cache.insert(file.clone(), entry);
+                }
+                Err(problems) => {
+                    // The last good version stays out of the archive, as in a
+                    // full build; its page is kept on disk until the file is fixed.
+                    self.cache.remove(file);
+                    self.problems.insert(file.clone(), problems);
+                }
             }
         }
-        let mut written = 0;
-        let mut names = Vec::new();
+    }
+
+    /// Copies `static/` (and the default theme's files it does not replace).
+    /// Returns the static files now in the output, those written, and problems.
+    fn sync_statics(
+        &self,
+        previous: Option<&BTreeMap<String, Option<PathBuf>>>,
+        changed: &[PathBuf],
+        full: bool,
+        pages: &HashSet<&str>,
+    ) -> (BTreeMap<String, Option<PathBuf>>, Vec<String>, Vec<Diagnostic>) {
+        let mut problems = Vec::new();
+        let mut wanted: BTreeMap<String, Option<PathBuf>> = BTreeMap::new();
+        let site_files = output::static_files(&self.paths.static_dir);
         for (rel, source) in site_files {
-            if pages.contains(&rel) {
-                diagnostics.push(
+            if pages.contains(rel.as_str()) {
+                problems.push(
                     Diagnostic::warning(
                         self.paths.display(&source),
                         format!("a generated page is written to {rel}; this static file is not copied"),
@@ -256,20 +506,64 @@ impl Pipeline {
                 );
                 continue;
             }
-            match std::fs::read(&source) {
-                Ok(bytes) => files.push((rel, bytes)),
-                Err(e) => diagnostics
-                    .push(Diagnostic::error(self.paths.display(&source), format!("cannot read static file: {e}"))),
+            wanted.insert(rel, Some(source));
+        }
+        for (name, _) in templates::DEFAULT_STATIC {
+            wanted.entry(name.to_string()).or_insert(None);
+        }
+        let changed: HashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
+        let mut written = Vec::new();
+        for (rel, source) in &wanted {
+            let is_new = previous.is_none_or(|p| p.get(rel) != Some(source));
+            let touched = source.as_deref().is_some_and(|s| changed.contains(s));
+            if !(full || is_new || touched) {
+                continue;
+            }
+            let bytes = match source {
+                Some(path) => match std::fs::read(path) {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        problems
+                            .push(Diagnostic::error(self.paths.display(path), format!("cannot read static file: {e}")));
+                        continue;
+                    }
+                },
+                None => templates::DEFAULT_STATIC
+                    .iter()
+                    .find(|(n, _)| n == rel)
+                    .map(|(_, text)| text.as_bytes().to_vec())
+                    .unwrap_or_default(),
+            };
+            match output::write(&self.paths.out, rel, &bytes) {
+                Ok(true) => written.push(rel.clone()),
+                Ok(false) => {}
+                Err(e) => problems.push(Diagnostic::error(rel, e.to_string())),
             }
         }
-        for (rel, bytes) in files {
-            if output::write(&self.paths.out, &rel, &bytes)? {
-                written += 1;
-            }
-            names.push(rel);
-        }
-        Ok((names, written))
+        (wanted, written, problems)
     }
+}
+
+/// The page kinds a change to these templates can affect. The base layout
+/// and partials reach every HTML page; an unknown name reaches everything.
+fn kinds_using(changed: &[String]) -> HashSet<PageKind> {
+    use PageKind::*;
+    let html = [Home, Article, TermList, Term, Year, Month, NotFound];
+    let mut kinds = HashSet::new();
+    for name in changed {
+        let direct: Vec<PageKind> = [Home, Article, TermList, Term, Feed, Year, Month, Sitemap, Robots, NotFound]
+            .into_iter()
+            .filter(|k| templates::template_for(*k).0 == name)
+            .collect();
+        if !direct.is_empty() {
+            kinds.extend(direct);
+        } else if name == "base.html" || name.starts_with("partials/") {
+            kinds.extend(html);
+        } else {
+            kinds.extend([Home, Article, TermList, Term, Feed, Year, Month, Sitemap, Robots, NotFound]);
+        }
+    }
+    kinds
 }
 
 /// Reads the site's `templates/` folder.
@@ -280,7 +574,10 @@ fn read_site_templates(paths: &SitePaths, diagnostics: &mut Vec<Diagnostic>) -> 
     }
     let mut found = Vec::new();
     for entry in walkdir::WalkDir::new(root).sort_by_file_name().into_iter().filter_map(Result::ok) {
-        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+        if !entry.file_type().is_file()
+            || entry.file_name().to_string_lossy().starts_with('.')
+            || crate::config::is_editor_litter(entry.path())
+        {
             continue;
         }
         let name = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");

@@ -25,6 +25,25 @@ pub struct SitePaths {
     pub static_dir: PathBuf,
     /// The output folder (`public/` by default).
     pub out: PathBuf,
+    /// The inbox of raw sources that `watch` and `serve` ingest (`sources/`).
+    pub sources: PathBuf,
+}
+
+/// What a changed file is to the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Input {
+    /// An article under `content/`.
+    Content,
+    /// A template under `templates/`.
+    Template,
+    /// A file under `static/`.
+    Static,
+    /// `dateline.yaml`.
+    Config,
+    /// `topics.yaml` or `people.yaml`.
+    Vocabulary,
+    /// A raw article in the inbox.
+    Source,
 }
 
 impl SitePaths {
@@ -37,6 +56,36 @@ impl SitePaths {
             templates: root.join("templates"),
             static_dir: root.join("static"),
             out,
+            sources: root.join("sources"),
+        }
+    }
+
+    /// What `path` is to the site, or `None` for files the site does not read
+    /// (the output folder, hidden files, editor backups and swap files).
+    pub fn classify(&self, path: &Path) -> Option<Input> {
+        if path.starts_with(&self.out) || is_editor_litter(path) {
+            return None;
+        }
+        let rel = path.strip_prefix(&self.root).ok()?;
+        if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+            return None;
+        }
+        if path.starts_with(&self.content) {
+            return Some(Input::Content);
+        }
+        if path.starts_with(&self.templates) {
+            return Some(Input::Template);
+        }
+        if path.starts_with(&self.static_dir) {
+            return Some(Input::Static);
+        }
+        if path.starts_with(&self.sources) {
+            return Some(Input::Source);
+        }
+        match rel.to_str() {
+            Some(CONFIG_FILE) => Some(Input::Config),
+            Some("topics.yaml" | "people.yaml") => Some(Input::Vocabulary),
+            _ => None,
         }
     }
 
@@ -46,8 +95,27 @@ impl SitePaths {
     }
 }
 
+/// Files editors write beside the one being edited: swap and backup files
+/// (`.x.swp`, `x~`, `#x#`, Vim's `4913` probe, JetBrains' `___jb_tmp___`).
+pub fn is_editor_litter(path: &Path) -> bool {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else { return false };
+    name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".swo")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+        || name.ends_with(".kate-swp")
+        || name.ends_with(".bck")
+        || name.contains("___jb_")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.starts_with(".#")
+        || name == "4913"
+        || name == ".DS_Store"
+}
+
 /// Site settings from `dateline.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// The site's name, shown in every page header and in feeds.
@@ -170,6 +238,28 @@ fn normalize_base_url(url: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_classified_and_editor_litter_ignored() {
+        let p = SitePaths::new(Path::new("/site"), None);
+        assert_eq!(p.classify(Path::new("/site/content/2012/a.md")), Some(Input::Content));
+        assert_eq!(p.classify(Path::new("/site/templates/base.html")), Some(Input::Template));
+        assert_eq!(p.classify(Path::new("/site/static/style.css")), Some(Input::Static));
+        assert_eq!(p.classify(Path::new("/site/dateline.yaml")), Some(Input::Config));
+        assert_eq!(p.classify(Path::new("/site/people.yaml")), Some(Input::Vocabulary));
+        assert_eq!(p.classify(Path::new("/site/sources/x.txt")), Some(Input::Source));
+        for ignored in [
+            "/site/public/index.html",
+            "/site/content/.a.md.swp",
+            "/site/content/a.md~",
+            "/site/content/4913",
+            "/site/content/#a.md#",
+            "/site/.git/HEAD",
+            "/site/README.md",
+        ] {
+            assert_eq!(p.classify(Path::new(ignored)), None, "{ignored}");
+        }
+    }
 
     #[test]
     fn empty_file_means_defaults() {

@@ -136,6 +136,24 @@ pub fn write(out: &Path, relative: &str, bytes: &[u8]) -> Result<bool, OutputErr
     disk::write_if_changed(&path, bytes, Durability::Rebuildable).map_err(|source| OutputError::Io { path, source })
 }
 
+/// Deletes one output file, then its folders left empty; returns whether it existed.
+pub fn remove(out: &Path, relative: &str) -> Result<bool, OutputError> {
+    let path = target(out, relative)?;
+    match fs::remove_file(&path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(source) => return Err(OutputError::Io { path, source }),
+    }
+    let mut dir = path.parent();
+    while let Some(d) = dir.filter(|d| *d != out && d.starts_with(out)) {
+        if fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+    Ok(true)
+}
+
 /// Deletes every file under `out` not in `keep` (relative paths with `/`),
 /// then the folders left empty. Returns how many files it removed.
 pub fn remove_stale(out: &Path, keep: &HashSet<String>) -> Result<usize, OutputError> {

@@ -114,24 +114,40 @@ impl TermIndex {
     /// positions in `names_per_article`, newest first). Also returns each
     /// article's term ids and the slug clashes met.
     pub fn build(names_per_article: &[&[String]]) -> (TermIndex, Vec<Vec<TermId>>, Vec<SlugClash>) {
-        // Group spellings case-insensitively: "Mali" and "MALI" are one country.
-        let mut groups: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
+        // Names repeat (a few countries are in most articles): normalize each
+        // distinct spelling once, then group spellings case-insensitively.
+        let mut spelling_ids: HashMap<&str, usize> = HashMap::new();
+        let mut spellings: Vec<&str> = Vec::new();
+        let mut uses_of_spelling: Vec<Vec<usize>> = Vec::new();
+        let mut spelling_of_article: Vec<Vec<usize>> = Vec::with_capacity(names_per_article.len());
         for (id, names) in names_per_article.iter().enumerate() {
+            let mut mine = Vec::with_capacity(names.len());
             for name in names.iter() {
-                groups.entry(name_key(name)).or_default().push((id, name));
+                let s = *spelling_ids.entry(name.as_str()).or_insert_with(|| {
+                    spellings.push(name.as_str());
+                    uses_of_spelling.push(Vec::new());
+                    spellings.len() - 1
+                });
+                uses_of_spelling[s].push(id);
+                mine.push(s);
             }
+            spelling_of_article.push(mine);
         }
-        let mut keys: Vec<String> = groups.keys().cloned().collect();
+        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+        for (s, spelling) in spellings.iter().enumerate() {
+            groups.entry(name_key(spelling)).or_default().push(s);
+        }
+        let mut keys: Vec<&String> = groups.keys().collect();
         keys.sort();
         let mut index = TermIndex::default();
         let mut clashes = Vec::new();
-        let mut term_of_key: HashMap<&str, TermId> = HashMap::new();
-        for key in &keys {
-            let uses = &groups[key];
-            let name = most_used_spelling(uses);
-            let mut variants: Vec<String> = uses.iter().map(|(_, n)| n.to_string()).filter(|n| *n != name).collect();
+        let mut term_of_spelling = vec![0; spellings.len()];
+        for key in keys {
+            let members = &groups[key];
+            let name = most_used_spelling(members.iter().map(|&s| (spellings[s], uses_of_spelling[s].len())));
+            let mut variants: Vec<String> =
+                members.iter().map(|&s| spellings[s].to_string()).filter(|n| *n != name).collect();
             variants.sort();
-            variants.dedup();
             let base = Slug::from_name(&name);
             let mut slug = base.clone();
             let mut n = 1;
@@ -139,22 +155,24 @@ impl TermIndex {
                 n += 1;
                 slug = base.with_suffix(n);
             }
-            if n > 1 {
-                let kept = index.terms[index.by_slug[&base]].name.clone();
-                clashes.push(SlugClash { kept, renamed: name.clone(), slug: slug.clone(), article: uses[0].0 });
-            }
-            let mut articles: Vec<usize> = uses.iter().map(|(id, _)| *id).collect();
+            let mut articles: Vec<usize> = members.iter().flat_map(|&s| uses_of_spelling[s].iter().copied()).collect();
             articles.sort_unstable();
             articles.dedup();
+            if n > 1 {
+                let kept = index.terms[index.by_slug[&base]].name.clone();
+                clashes.push(SlugClash { kept, renamed: name.clone(), slug: slug.clone(), article: articles[0] });
+            }
             let id = index.terms.len();
             index.by_slug.insert(slug.clone(), id);
-            term_of_key.insert(key, id);
+            for &s in members {
+                term_of_spelling[s] = id;
+            }
             index.terms.push(Term { name, slug, articles, variants });
         }
-        let per_article = names_per_article
-            .iter()
-            .map(|names| {
-                let mut ids: Vec<TermId> = names.iter().map(|n| term_of_key[name_key(n).as_str()]).collect();
+        let per_article = spelling_of_article
+            .into_iter()
+            .map(|mine| {
+                let mut ids: Vec<TermId> = mine.into_iter().map(|s| term_of_spelling[s]).collect();
                 ids.dedup();
                 ids
             })
@@ -174,14 +192,14 @@ fn name_key(name: &str) -> String {
 }
 
 /// The spelling used by the most articles; ties go to the alphabetically first.
-fn most_used_spelling(uses: &[(usize, &str)]) -> String {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (_, name) in uses {
-        *counts.entry(name).or_default() += 1;
+fn most_used_spelling<'a>(uses: impl Iterator<Item = (&'a str, usize)>) -> String {
+    let mut best: Option<(&str, usize)> = None;
+    for (name, count) in uses {
+        if best.is_none_or(|(b, c)| count > c || (count == c && name < b)) {
+            best = Some((name, count));
+        }
     }
-    let mut best: Vec<(&str, usize)> = counts.into_iter().collect();
-    best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    best[0].0.to_string()
+    best.map(|(n, _)| n.to_string()).unwrap_or_default()
 }
 
 #[cfg(test)]

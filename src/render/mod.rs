@@ -5,6 +5,7 @@
 //! reach the archive or the disk.
 
 pub mod filters;
+pub mod prints;
 pub mod templates;
 pub mod views;
 

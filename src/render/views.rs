@@ -50,12 +50,11 @@ pub struct SiteView {
     pub language: String,
     /// Link to the site feed.
     pub feed_url: String,
-    /// Number of published articles.
-    pub article_count: usize,
     /// The taxonomies, for navigation.
     pub taxonomies: Vec<TaxonomyLink>,
-    /// Years with articles, newest first.
-    pub years: Vec<CountLink>,
+    /// Years with articles, newest first (no counts: every page shows this,
+    /// so it holds nothing that changes when one article does).
+    pub years: Vec<Link>,
     /// `dateline` and its version.
     pub generator: String,
 }
@@ -71,8 +70,6 @@ pub struct TaxonomyLink {
     pub singular: &'static str,
     /// Link to its list page.
     pub url: String,
-    /// Number of terms.
-    pub count: usize,
 }
 
 /// A named link with a count (a term, a year, a month).
@@ -157,7 +154,7 @@ pub struct ArticleView {
     /// The body, HTML (already safe: print with `| safe`).
     pub body: String,
     /// Its terms, per taxonomy.
-    pub terms: Vec<TermGroup>,
+    pub terms: Vec<LinkGroup>,
     /// The next older article.
     pub previous: Option<Link>,
     /// The next newer article.
@@ -168,7 +165,18 @@ pub struct ArticleView {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Terms of one taxonomy.
+/// Terms of one taxonomy, as links (article pages).
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkGroup {
+    /// `countries`.
+    pub key: &'static str,
+    /// `Countries`.
+    pub title: &'static str,
+    /// The terms.
+    pub terms: Vec<Link>,
+}
+
+/// Terms of one taxonomy, with counts.
 #[derive(Debug, Clone, Serialize)]
 pub struct TermGroup {
     /// `countries`.
@@ -186,8 +194,12 @@ pub struct HomeView {
     pub articles: Vec<ArticleCard>,
     /// Pagination.
     pub pager: Pager,
-    /// The most used terms of each taxonomy.
+    /// Number of published articles.
+    pub article_count: usize,
+    /// The most used terms of each taxonomy (first page only).
     pub top_terms: Vec<TermGroup>,
+    /// Years with their article counts, newest first (first page only).
+    pub years: Vec<CountLink>,
 }
 
 /// A taxonomy's list page.
@@ -371,13 +383,9 @@ impl<'a> Views<'a> {
             .archive
             .calendar
             .years
-            .iter()
+            .keys()
             .rev()
-            .map(|(y, months)| CountLink {
-                name: y.to_string(),
-                url: self.urls.link(&pages::year_path(*y)),
-                count: months.values().map(Vec::len).sum(),
-            })
+            .map(|y| Link { name: y.to_string(), url: self.urls.link(&pages::year_path(*y)) })
             .collect();
         SiteView {
             title: self.config.title.clone(),
@@ -386,7 +394,6 @@ impl<'a> Views<'a> {
             base_path: self.config.base_path().to_string(),
             language: self.config.language.clone(),
             feed_url: self.urls.link("atom.xml"),
-            article_count: self.archive.entries.len(),
             taxonomies: Taxonomy::ALL.iter().map(|t| self.taxonomy_link(*t)).collect(),
             years,
             generator: format!("dateline {}", env!("CARGO_PKG_VERSION")),
@@ -399,7 +406,6 @@ impl<'a> Views<'a> {
             title: taxonomy.title(),
             singular: taxonomy.singular(),
             url: self.urls.link(&pages::term_list_path(taxonomy, TermOrder::Name)),
-            count: self.archive.terms_of(taxonomy).terms.len(),
         }
     }
 
@@ -469,12 +475,15 @@ impl<'a> Views<'a> {
         let meta = &entry.article.meta;
         let terms = Taxonomy::ALL
             .iter()
-            .map(|&tax| TermGroup {
+            .map(|&tax| LinkGroup {
                 key: tax.key(),
                 title: tax.title(),
                 terms: entry.terms[tax.index()]
                     .iter()
-                    .map(|&t| self.term_link(tax, t, self.archive.term(tax, t).articles.len()))
+                    .map(|&t| Link {
+                        name: self.archive.term(tax, t).name.clone(),
+                        url: self.urls.link(&pages::term_path(self.archive, tax, t)),
+                    })
                     .collect(),
             })
             .collect();
@@ -497,21 +506,45 @@ impl<'a> Views<'a> {
     pub fn home(&self, n: usize) -> HomeView {
         let all: Vec<usize> = (0..self.archive.entries.len()).collect();
         let (ids, pager) = self.paginate(&all, "", n);
-        let top_terms = Taxonomy::ALL
-            .iter()
-            .map(|&tax| {
-                let index = self.archive.terms_of(tax);
-                let mut ids: Vec<TermId> = (0..index.terms.len()).collect();
-                ids.sort_by(|&a, &b| index.terms[b].articles.len().cmp(&index.terms[a].articles.len()).then(a.cmp(&b)));
-                ids.truncate(HOME_TOP_TERMS);
-                TermGroup {
-                    key: tax.key(),
-                    title: tax.title(),
-                    terms: ids.into_iter().map(|t| self.term_link(tax, t, index.terms[t].articles.len())).collect(),
-                }
-            })
-            .collect();
-        HomeView { articles: self.cards(ids), pager, top_terms }
+        // Counts change with every article; only the first page shows them,
+        // so adding one article does not change every page of the list.
+        let first = n == 1;
+        let top_terms = if !first {
+            Vec::new()
+        } else {
+            Taxonomy::ALL
+                .iter()
+                .map(|&tax| {
+                    let index = self.archive.terms_of(tax);
+                    let mut ids: Vec<TermId> = (0..index.terms.len()).collect();
+                    ids.sort_by(|&a, &b| {
+                        index.terms[b].articles.len().cmp(&index.terms[a].articles.len()).then(a.cmp(&b))
+                    });
+                    ids.truncate(HOME_TOP_TERMS);
+                    TermGroup {
+                        key: tax.key(),
+                        title: tax.title(),
+                        terms: ids.into_iter().map(|t| self.term_link(tax, t, index.terms[t].articles.len())).collect(),
+                    }
+                })
+                .collect()
+        };
+        let years = if !first {
+            Vec::new()
+        } else {
+            self.archive
+                .calendar
+                .years
+                .iter()
+                .rev()
+                .map(|(y, months)| CountLink {
+                    name: y.to_string(),
+                    url: self.urls.link(&pages::year_path(*y)),
+                    count: months.values().map(Vec::len).sum(),
+                })
+                .collect()
+        };
+        HomeView { articles: self.cards(ids), pager, article_count: all.len(), top_terms, years }
     }
 
     /// A taxonomy's list page.
