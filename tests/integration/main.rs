@@ -9,6 +9,7 @@ mod build_feeds;
 mod build_pages;
 mod cli;
 mod eval_harness;
+mod incremental;
 mod ingest_entities;
 mod ingest_layouts;
 mod ingest_safety;

@@ -1,0 +1,265 @@
+//! Incremental rebuilds give byte-for-byte the site a clean build gives:
+//! random edits, renames and deletions on a fixture archive, each followed by
+//! a rebuild, compared with a clean build of the same files. And the oracle
+//! behind it: no page's view changes without its fingerprint changing.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use dateline::archive::Archive;
+use dateline::build::{self, BuildOptions, Changes, NoProgress, Pipeline};
+use dateline::config::{Config, SitePaths};
+use dateline::content::{self, markdown::RawHtml};
+use dateline::pages::{self, PageKey};
+use dateline::render::prints::Prints;
+use dateline::render::views::Views;
+
+use crate::support::Site;
+
+/// A small deterministic generator (xorshift), so failures replay.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const COUNTRIES: &[&str] = &["Mali", "Niger", "Chad", "France", "United States", "South Korea", "Yemen"];
+const PEOPLE: &[&str] = &["Leon E. Panetta", "Kim Kwan-jin", "Jim Smith", "Ann Lee", "Omar Ali"];
+const TOPICS: &[&str] = &["terrorism", "defense", "trade", "elections"];
+
+fn article_text(rng: &mut Rng, n: usize) -> String {
+    let pick_some = |rng: &mut Rng, from: &[&str]| {
+        let mut v: Vec<&str> = (0..rng.below(3) + 1).map(|_| from[rng.below(from.len())]).collect();
+        v.dedup();
+        v.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+    };
+    format!(
+        "---\ntitle: \"Story {n} {}\"\ndate: 2012-{:02}-{:02}\ncountries: [{}]\npeople: [{}]\ntopics: [{}]\n---\nBody {} of story {n}.\n",
+        rng.next() % 1000,
+        rng.below(3) + 9,
+        rng.below(28) + 1,
+        pick_some(rng, COUNTRIES),
+        pick_some(rng, PEOPLE),
+        pick_some(rng, TOPICS),
+        rng.next() % 1000,
+    )
+}
+
+/// Every output file and its bytes (the marker left out).
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"), fs::read(e.path()).unwrap()))
+        .filter(|(k, _)| k != ".dateline-output")
+        .collect()
+}
+
+fn assert_same_tree(incremental: &Path, clean: &Path, step: usize, what: &str) {
+    let (a, b) = (tree(incremental), tree(clean));
+    let only_a: Vec<_> = a.keys().filter(|k| !b.contains_key(*k)).collect();
+    let only_b: Vec<_> = b.keys().filter(|k| !a.contains_key(*k)).collect();
+    assert!(only_a.is_empty() && only_b.is_empty(), "step {step} ({what}): only incremental {only_a:?}, only clean {only_b:?}");
+    for (k, v) in &a {
+        assert!(v == &b[k], "step {step} ({what}): {k} differs from a clean build");
+    }
+}
+
+#[test]
+fn random_edits_renames_and_deletions_rebuild_to_what_a_clean_build_makes() {
+    let site = Site::new();
+    site.file("dateline.yaml", "page_size: 3\nfeed_size: 4\nrelated: 2\n");
+    let mut rng = Rng(0x5eed_1234_abcd_9876);
+    let mut files: Vec<String> = Vec::new();
+    for n in 0..14 {
+        let rel = format!("content/s{n}.md");
+        site.file(&rel, &article_text(&mut rng, n));
+        files.push(rel);
+    }
+    let paths = site.paths();
+    let mut pipeline = Pipeline::new(paths.clone(), site.config(), BuildOptions::default());
+    pipeline.build(&NoProgress).unwrap();
+    let clean_paths = SitePaths::new(site.root(), Some(Path::new("clean")));
+    let mut next_id = 100;
+    for step in 0..60 {
+        let mut touched: Vec<PathBuf> = Vec::new();
+        let what;
+        match rng.below(8) {
+            0 | 1 if !files.is_empty() => {
+                let f = files[rng.below(files.len())].clone();
+                let text = fs::read_to_string(site.root().join(&f)).unwrap().replace("Body", "Edited body");
+                site.file(&f, &text);
+                touched.push(site.root().join(&f));
+                what = "body edit";
+            }
+            2 if !files.is_empty() => {
+                let f = files[rng.below(files.len())].clone();
+                site.file(&f, &article_text(&mut rng, next_id));
+                next_id += 1;
+                touched.push(site.root().join(&f));
+                what = "new title, date and terms";
+            }
+            3 if files.len() > 2 => {
+                let f = files.remove(rng.below(files.len()));
+                site.remove(&f);
+                touched.push(site.root().join(&f));
+                what = "deletion";
+            }
+            4 if !files.is_empty() => {
+                let i = rng.below(files.len());
+                let to = format!("content/moved/r{next_id}.md");
+                next_id += 1;
+                fs::create_dir_all(site.root().join("content/moved")).unwrap();
+                fs::rename(site.root().join(&files[i]), site.root().join(&to)).unwrap();
+                touched.push(site.root().join(&files[i]));
+                touched.push(site.root().join(&to));
+                files[i] = to;
+                what = "rename";
+            }
+            5 => {
+                let f = format!("content/n{next_id}.md");
+                site.file(&f, &article_text(&mut rng, next_id));
+                next_id += 1;
+                touched.push(site.root().join(&f));
+                files.push(f);
+                what = "new article";
+            }
+            6 if !files.is_empty() => {
+                let f = files[rng.below(files.len())].clone();
+                let text = fs::read_to_string(site.root().join(&f)).unwrap();
+                let person = rng.pick(PEOPLE);
+                let renamed = text.replacen(&format!("\"{person}\""), "\"Someone New\"", 1);
+                site.file(&f, &renamed);
+                touched.push(site.root().join(&f));
+                what = "person renamed";
+            }
+            _ => {
+                site.file("static/extra.css", &format!("/* {} */", rng.next()));
+                touched.push(site.root().join("static/extra.css"));
+                what = "static file";
+            }
+        }
+        let changes = Changes::from_paths(&paths, touched.iter().map(PathBuf::as_path)).expect("relevant change");
+        let report = pipeline.rebuild(&changes, &NoProgress).unwrap();
+        assert!(!report.has_errors(), "step {step}: {:?}", report.diagnostics);
+        assert!(report.rendered < report.pages || step == 0 || what == "static file" || report.pages < 20, "step {step}: {what} re-rendered every page");
+        let _ = fs::remove_dir_all(site.root().join("clean"));
+        build::build_site(&clean_paths, &site.config(), &BuildOptions::default(), &NoProgress).unwrap();
+        assert_same_tree(&site.out(), &site.root().join("clean"), step, what);
+    }
+}
+
+#[test]
+fn a_body_edit_renders_only_the_pages_that_show_the_article() {
+    let site = Site::new();
+    for n in 0..40 {
+        site.story(&format!("s{n}"), &format!("Story {n}"), &format!("2012-10-{:02}", n % 28 + 1), "countries: [Mali]");
+    }
+    site.story("lonely", "Lonely", "2011-01-01", "countries: [Chad]");
+    let mut pipeline = Pipeline::new(site.paths(), site.config(), BuildOptions::default());
+    let full = pipeline.build(&NoProgress).unwrap();
+    site.article("lonely", "title: Lonely\ndate: 2011-01-01\ncountries: [Chad]", "A new body.");
+    let changes = Changes::from_paths(&site.paths(), [site.root().join("content/lonely.md").as_path()]).unwrap();
+    let report = pipeline.rebuild(&changes, &NoProgress).unwrap();
+    // The article, and the lists showing its excerpt: a home page, Chad's page and feed, its month.
+    assert!(report.rendered <= 5, "rendered {} of {} pages", report.rendered, full.pages);
+    assert!(report.changed_files.contains(&"2011/01/lonely/index.html".to_string()));
+    assert!(!report.changed_files.iter().any(|f| f.contains("mali") || f.starts_with("2012/")), "{:?}", report.changed_files);
+}
+
+#[test]
+fn deleting_the_last_article_of_a_term_removes_its_page() {
+    let site = Site::new();
+    site.story("a", "A", "2012-10-01", "countries: [Mali]");
+    site.story("b", "B", "2012-11-01", "countries: [Chad]");
+    let mut pipeline = Pipeline::new(site.paths(), site.config(), BuildOptions::default());
+    pipeline.build(&NoProgress).unwrap();
+    assert!(site.exists("/countries/chad/"));
+    site.remove("content/b.md");
+    let changes = Changes::from_paths(&site.paths(), [site.root().join("content/b.md").as_path()]).unwrap();
+    let report = pipeline.rebuild(&changes, &NoProgress).unwrap();
+    assert!(!site.exists("/countries/chad/") && !site.out().join("countries/chad").exists());
+    assert!(!site.exists("/2012/11/"));
+    assert!(report.changed_files.iter().any(|f| f == "countries/chad/index.html"));
+}
+
+#[test]
+fn a_template_change_re_renders_the_pages_that_use_it() {
+    let site = Site::new();
+    site.story("a", "A", "2012-10-01", "countries: [Mali]");
+    let mut pipeline = Pipeline::new(site.paths(), site.config(), BuildOptions::default());
+    pipeline.build(&NoProgress).unwrap();
+    site.file("templates/term.html", "{% extends \"default/term.html\" %}{% block title %}TERM {{ term.name }}{% endblock title %}");
+    let changes = Changes::from_paths(&site.paths(), [site.root().join("templates/term.html").as_path()]).unwrap();
+    let report = pipeline.rebuild(&changes, &NoProgress).unwrap();
+    assert!(site.page("/countries/mali/").contains("<title>TERM Mali</title>"));
+    assert!(report.changed_files.iter().all(|f| f.starts_with("countries/mali") || f.starts_with("people/") || f.starts_with("topics/")), "{:?}", report.changed_files);
+}
+
+/// A page's view as JSON, to tell whether its inputs changed.
+fn view_json(views: &Views<'_>, key: PageKey) -> String {
+    match key {
+        PageKey::Home(n) => serde_json::to_string(&views.home(n)),
+        PageKey::Article(id) => serde_json::to_string(&views.article(id)),
+        PageKey::TermList(t, o) => serde_json::to_string(&views.term_list(t, o)),
+        PageKey::Term(t, id, n) => serde_json::to_string(&views.term(t, id, n)),
+        PageKey::TermFeed(t, id) => serde_json::to_string(&views.term_feed(t, id)),
+        PageKey::Year(y) => serde_json::to_string(&views.year(y)),
+        PageKey::Month(y, m, n) => serde_json::to_string(&views.month(y, m, n)),
+        PageKey::Feed => serde_json::to_string(&views.site_feed()),
+        PageKey::Sitemap(p) => serde_json::to_string(&views.sitemap(p)),
+        PageKey::Robots | PageKey::NotFound => Ok(String::new()),
+    }
+    .unwrap()
+}
+
+#[test]
+fn no_view_changes_without_its_fingerprint_changing() {
+    let config = Config { page_size: 3, feed_size: 3, related: 2, ..Config::default() };
+    let mut rng = Rng(0xdead_beef_0042);
+    let mut texts: Vec<String> = (0..16).map(|n| article_text(&mut rng, n)).collect();
+    let parse = |texts: &[String]| -> Vec<Arc<content::Article>> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Arc::new(content::parse(Path::new(&format!("content/a{i}.md")), t, RawHtml::Escape).unwrap()))
+            .collect()
+    };
+    let snapshot = |archive: &Archive| -> BTreeMap<String, (String, u64)> {
+        let views = Views::new(archive, &config);
+        let prints = Prints::new(archive, &config);
+        pages::site_pages(archive, config.page_size).into_iter().map(|p| (p.file.clone(), (view_json(&views, p.key), prints.page(&p)))).collect()
+    };
+    let mut old = snapshot(&Archive::build(parse(&texts), config.related));
+    let mut checked = 0;
+    for _ in 0..80 {
+        let i = rng.below(texts.len());
+        texts[i] = match rng.below(3) {
+            0 => texts[i].replace("Body", "Changed body"),
+            1 => texts[i].replacen("Story", "Retitled story", 1),
+            _ => article_text(&mut rng, i + 1000),
+        };
+        let new = snapshot(&Archive::build(parse(&texts), config.related));
+        for (file, (json, print)) in &new {
+            if let Some((old_json, old_print)) = old.get(file) {
+                checked += 1;
+                assert!(old_json == json || old_print != print, "{file}: its view changed but its fingerprint did not");
+            }
+        }
+        old = new;
+    }
+    assert!(checked > 1000, "only {checked} page comparisons");
+}
