@@ -1,5 +1,6 @@
 //! Command-line options (clap derive types). No logic lives here.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -29,6 +30,50 @@ pub enum Command {
     Build(BuildArgs),
     /// Normalize raw articles (.txt, .html, .md; files or folders) into content/.
     Ingest(IngestArgs),
+    /// Build, serve the site on this machine and reload open pages as files change.
+    Serve(ServeArgs),
+    /// Build, then rebuild into the output folder as files change (no server).
+    Watch(WatchArgs),
+}
+
+/// Options of `dateline watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Output folder, relative to the site root.
+    #[arg(long, short, default_value = "public", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Absolute URL the site will be served from (overrides dateline.yaml).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Also publish articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Folder of raw articles to ingest as they arrive, relative to the site root.
+    #[arg(long, default_value = "sources", value_name = "DIR")]
+    pub inbox: PathBuf,
+}
+
+/// Options of `dateline serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port to listen on.
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on. Anything but 127.0.0.1 lets other machines read the site.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+    pub bind: IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Output folder, relative to the site root.
+    #[arg(long, short, default_value = "public", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Also publish articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Folder of raw articles to ingest as they arrive, relative to the site root.
+    #[arg(long, default_value = "sources", value_name = "DIR")]
+    pub inbox: PathBuf,
 }
 
 /// Options of `dateline ingest`.

@@ -119,12 +119,19 @@ pub fn locate_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
     })
 }
 
-/// Serde's messages end with "at line L column C", which we show separately.
+/// Serde's messages carry "at line L column C", which we show separately.
 fn clean_message(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
+    let mut out = message.to_string();
+    while let Some(i) = out.find(" at line ") {
+        let rest = &out[i + " at line ".len()..];
+        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let mut end = i + " at line ".len() + digits;
+        if let Some(col) = out[end..].strip_prefix(" column ") {
+            end += " column ".len() + col.find(|c: char| !c.is_ascii_digit()).unwrap_or(col.len());
+        }
+        out.replace_range(i..end, "");
     }
+    out
 }
 
 #[cfg(test)]
@@ -158,6 +165,15 @@ mod tests {
         let err = parse::<BTreeMap<String, String>>("title: A\ndate: [2012\n").unwrap_err();
         assert!(err.line >= 2, "{err:?}");
         assert!(!err.message.contains(" at line "), "{err:?}");
+    }
+
+    #[test]
+    fn positions_are_taken_out_of_messages() {
+        assert_eq!(
+            clean_message("did not find ',' at line 2 column 1, while parsing"),
+            "did not find ',', while parsing"
+        );
+        assert_eq!(clean_message("bad at line 3"), "bad");
     }
 
     #[test]

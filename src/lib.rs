@@ -23,3 +23,5 @@ pub mod content;
 pub mod output;
 pub mod pages;
 pub mod render;
+pub mod serve;
+pub mod watch;

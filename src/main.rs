@@ -3,6 +3,7 @@
 //! (0 fine, 1 problems in the site, 2 bad usage).
 
 mod cli;
+mod live;
 mod progress;
 
 use std::process::ExitCode;
@@ -32,6 +33,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Build(args) => build(cli, args),
         Command::Ingest(args) => ingest(cli, args),
+        Command::Serve(args) => live::serve(cli, args),
+        Command::Watch(args) => live::watch(cli, args),
     }
 }
 
@@ -108,7 +111,7 @@ fn build(cli: &Cli, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     Ok(if report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-fn load_config(paths: &SitePaths, base_url: Option<&str>) -> Result<Config, Diagnostic> {
+pub(crate) fn load_config(paths: &SitePaths, base_url: Option<&str>) -> Result<Config, Diagnostic> {
     let config = Config::load(paths)?;
     match base_url {
         Some(url) => config.with_base_url(url).map_err(|msg| Diagnostic::error("--base-url", msg)),
@@ -116,7 +119,7 @@ fn load_config(paths: &SitePaths, base_url: Option<&str>) -> Result<Config, Diag
     }
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic], quiet: bool) {
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], quiet: bool) {
     for d in diagnostics {
         if d.is_error() || !quiet {
             eprintln!("{d}");

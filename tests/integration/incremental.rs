@@ -63,7 +63,9 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"), fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"), fs::read(e.path()).unwrap())
+        })
         .filter(|(k, _)| k != ".dateline-output")
         .collect()
 }
@@ -72,7 +74,10 @@ fn assert_same_tree(incremental: &Path, clean: &Path, step: usize, what: &str) {
     let (a, b) = (tree(incremental), tree(clean));
     let only_a: Vec<_> = a.keys().filter(|k| !b.contains_key(*k)).collect();
     let only_b: Vec<_> = b.keys().filter(|k| !a.contains_key(*k)).collect();
-    assert!(only_a.is_empty() && only_b.is_empty(), "step {step} ({what}): only incremental {only_a:?}, only clean {only_b:?}");
+    assert!(
+        only_a.is_empty() && only_b.is_empty(),
+        "step {step} ({what}): only incremental {only_a:?}, only clean {only_b:?}"
+    );
     for (k, v) in &a {
         assert!(v == &b[k], "step {step} ({what}): {k} differs from a clean build");
     }
@@ -155,7 +160,10 @@ fn random_edits_renames_and_deletions_rebuild_to_what_a_clean_build_makes() {
         let changes = Changes::from_paths(&paths, touched.iter().map(PathBuf::as_path)).expect("relevant change");
         let report = pipeline.rebuild(&changes, &NoProgress).unwrap();
         assert!(!report.has_errors(), "step {step}: {:?}", report.diagnostics);
-        assert!(report.rendered < report.pages || step == 0 || what == "static file" || report.pages < 20, "step {step}: {what} re-rendered every page");
+        assert!(
+            report.rendered < report.pages || step == 0 || what == "static file" || report.pages < 20,
+            "step {step}: {what} re-rendered every page"
+        );
         let _ = fs::remove_dir_all(site.root().join("clean"));
         build::build_site(&clean_paths, &site.config(), &BuildOptions::default(), &NoProgress).unwrap();
         assert_same_tree(&site.out(), &site.root().join("clean"), step, what);
@@ -177,7 +185,11 @@ fn a_body_edit_renders_only_the_pages_that_show_the_article() {
     // The article, and the lists showing its excerpt: a home page, Chad's page and feed, its month.
     assert!(report.rendered <= 5, "rendered {} of {} pages", report.rendered, full.pages);
     assert!(report.changed_files.contains(&"2011/01/lonely/index.html".to_string()));
-    assert!(!report.changed_files.iter().any(|f| f.contains("mali") || f.starts_with("2012/")), "{:?}", report.changed_files);
+    assert!(
+        !report.changed_files.iter().any(|f| f.contains("mali") || f.starts_with("2012/")),
+        "{:?}",
+        report.changed_files
+    );
 }
 
 #[test]
@@ -202,11 +214,21 @@ fn a_template_change_re_renders_the_pages_that_use_it() {
     site.story("a", "A", "2012-10-01", "countries: [Mali]");
     let mut pipeline = Pipeline::new(site.paths(), site.config(), BuildOptions::default());
     pipeline.build(&NoProgress).unwrap();
-    site.file("templates/term.html", "{% extends \"default/term.html\" %}{% block title %}TERM {{ term.name }}{% endblock title %}");
+    site.file(
+        "templates/term.html",
+        "{% extends \"default/term.html\" %}{% block title %}TERM {{ term.name }}{% endblock title %}",
+    );
     let changes = Changes::from_paths(&site.paths(), [site.root().join("templates/term.html").as_path()]).unwrap();
     let report = pipeline.rebuild(&changes, &NoProgress).unwrap();
     assert!(site.page("/countries/mali/").contains("<title>TERM Mali</title>"));
-    assert!(report.changed_files.iter().all(|f| f.starts_with("countries/mali") || f.starts_with("people/") || f.starts_with("topics/")), "{:?}", report.changed_files);
+    assert!(
+        report
+            .changed_files
+            .iter()
+            .all(|f| f.starts_with("countries/mali") || f.starts_with("people/") || f.starts_with("topics/")),
+        "{:?}",
+        report.changed_files
+    );
 }
 
 /// A page's view as JSON, to tell whether its inputs changed.
@@ -241,7 +263,10 @@ fn no_view_changes_without_its_fingerprint_changing() {
     let snapshot = |archive: &Archive| -> BTreeMap<String, (String, u64)> {
         let views = Views::new(archive, &config);
         let prints = Prints::new(archive, &config);
-        pages::site_pages(archive, config.page_size).into_iter().map(|p| (p.file.clone(), (view_json(&views, p.key), prints.page(&p)))).collect()
+        pages::site_pages(archive, config.page_size)
+            .into_iter()
+            .map(|p| (p.file.clone(), (view_json(&views, p.key), prints.page(&p))))
+            .collect()
     };
     let mut old = snapshot(&Archive::build(parse(&texts), config.related));
     let mut checked = 0;

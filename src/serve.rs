@@ -1,0 +1,419 @@
+//! The preview server: files of the output folder over HTTP, a live-reload
+//! channel (Server-Sent Events), and an error overlay. HTTP only: it gets
+//! build reports from the caller and never builds anything itself.
+//!
+//! The reload script is added to HTML responses here, so it never reaches
+//! the files a site publishes.
+
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, Request, StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::stream::{self, Stream};
+use tokio::sync::{broadcast, oneshot};
+
+/// Where the event stream is served.
+pub const EVENTS_PATH: &str = "/__dateline/events";
+
+/// The script added to every HTML page served: reloads the page when it
+/// changed, swaps stylesheets in place, shows build errors over the page.
+const RELOAD_SCRIPT: &str = r#"<script>(function(){
+var es=new EventSource("/__dateline/events"),box=null;
+function show(t){if(!box){box=document.createElement("pre");box.id="dateline-error";box.setAttribute("style","position:fixed;inset:0;margin:0;z-index:2147483647;background:rgba(40,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2em;white-space:pre-wrap;overflow:auto");document.body.appendChild(box);}box.textContent="dateline: the last change did not build; this page is the last good one.\n\n"+t;}
+function hide(){if(box){box.remove();box=null;}}
+es.addEventListener("reload",function(e){var d=JSON.parse(e.data),p=location.pathname;
+if(d.all||d.pages.indexOf(p)>=0||d.pages.indexOf(decodeURI(p))>=0){location.reload();return;}
+if(d.css){document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){var u=new URL(l.href);u.searchParams.set("v",Date.now());l.href=u.href;});}});
+es.addEventListener("problems",function(e){show(e.data);});
+es.addEventListener("ok",function(){hide();});
+})();</script>"#;
+
+/// How the server listens.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Address to bind (127.0.0.1 unless asked otherwise).
+    pub bind: IpAddr,
+    /// Port (0 picks a free one).
+    pub port: u16,
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The port is taken.
+    #[error("port {port} on {bind} is already in use; stop the other server or pick another port with --port")]
+    PortInUse {
+        /// The address.
+        bind: IpAddr,
+        /// The port.
+        port: u16,
+    },
+    /// Another failure to listen or to start the runtime.
+    #[error("cannot start the preview server on {bind}:{port}: {source}")]
+    Io {
+        /// The address.
+        bind: IpAddr,
+        /// The port.
+        port: u16,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// A message to open pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// These URL paths changed (`all` for every page); `css` if a stylesheet did.
+    Reload {
+        /// URL paths, `/2012/10/mali/`.
+        pages: Vec<String>,
+        /// Every page should reload (a template changed).
+        all: bool,
+        /// A stylesheet changed.
+        css: bool,
+    },
+    /// The last rebuild found problems (text to show over the page).
+    Problems(String),
+    /// Problems are fixed.
+    Ok,
+}
+
+struct Shared {
+    out: PathBuf,
+    messages: broadcast::Sender<Message>,
+    /// The problems now, sent to pages that connect while the site is broken.
+    problems: Mutex<Option<String>>,
+}
+
+/// A running preview server.
+pub struct Server {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    shutdown: Option<oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Server {
+    /// Binds and starts serving `out` on its own thread (so the caller gets
+    /// a clear error right away if the port is taken).
+    pub fn start(out: &Path, options: &ServeOptions) -> Result<Server, ServeError> {
+        let (bind, port) = (options.bind, options.port);
+        let listener = std::net::TcpListener::bind((bind, port)).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::AddrInUse {
+                ServeError::PortInUse { bind, port }
+            } else {
+                ServeError::Io { bind, port, source }
+            }
+        })?;
+        listener.set_nonblocking(true).map_err(|source| ServeError::Io { bind, port, source })?;
+        let addr = listener.local_addr().map_err(|source| ServeError::Io { bind, port, source })?;
+        let (messages, _) = broadcast::channel(64);
+        let shared = Arc::new(Shared { out: out.to_path_buf(), messages, problems: Mutex::new(None) });
+        let (shutdown, shutdown_rx) = oneshot::channel::<()>();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|source| ServeError::Io { bind, port, source })?;
+        let app = router(Arc::clone(&shared));
+        let thread = std::thread::Builder::new()
+            .name("dateline-serve".into())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    let Ok(listener) = tokio::net::TcpListener::from_std(listener) else { return };
+                    let _ = axum::serve(listener, app)
+                        .with_graceful_shutdown(async move {
+                            let _ = shutdown_rx.await;
+                        })
+                        .await;
+                });
+            })
+            .map_err(|source| ServeError::Io { bind, port, source })?;
+        Ok(Server { addr, shared, shutdown: Some(shutdown), thread: Some(thread) })
+    }
+
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Tells open pages what changed: output files (relative to the output
+    /// folder) and whether every page should reload.
+    pub fn changed(&self, files: &[String], all: bool) {
+        let css = files.iter().any(|f| f.ends_with(".css"));
+        let pages: Vec<String> = files.iter().filter(|f| !f.ends_with(".css")).map(|f| url_of(f)).collect();
+        if all || !pages.is_empty() || css {
+            let _ = self.shared.messages.send(Message::Reload { pages, all, css });
+        }
+    }
+
+    /// Shows `problems` over open pages, or clears them with `None`.
+    pub fn problems(&self, problems: Option<String>) {
+        let mut now = self.shared.problems.lock().unwrap_or_else(|e| e.into_inner());
+        if *now == problems {
+            return;
+        }
+        now.clone_from(&problems);
+        let _ = self.shared.messages.send(match problems {
+            Some(text) => Message::Problems(text),
+            None => Message::Ok,
+        });
+    }
+
+    /// Stops serving and waits for open connections to close.
+    pub fn stop(mut self) {
+        self.shutdown_now();
+    }
+
+    fn shutdown_now(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.shutdown_now();
+    }
+}
+
+/// The URL path of an output file: `2012/10/x/index.html` → `/2012/10/x/`.
+fn url_of(file: &str) -> String {
+    format!("/{}", file.strip_suffix("index.html").unwrap_or(file))
+}
+
+fn router(shared: Arc<Shared>) -> Router {
+    Router::new().route(EVENTS_PATH, get(events)).fallback(files).with_state(shared)
+}
+
+async fn events(State(shared): State<Arc<Shared>>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let receiver = shared.messages.subscribe();
+    let current = shared.problems.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let first = current.map(Message::Problems);
+    let stream = stream::unfold((first, receiver), |(pending, mut receiver)| async move {
+        if let Some(message) = pending {
+            return Some((Ok(to_event(&message)), (None, receiver)));
+        }
+        loop {
+            match receiver.recv().await {
+                Ok(message) => return Some((Ok(to_event(&message)), (None, receiver))),
+                // A page that fell behind reloads to catch up.
+                Err(broadcast::error::RecvError::Lagged(_)) => {
+                    let m = Message::Reload { pages: vec![], all: true, css: false };
+                    return Some((Ok(to_event(&m)), (None, receiver)));
+                }
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    });
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+fn to_event(message: &Message) -> Event {
+    match message {
+        Message::Reload { pages, all, css } => Event::default()
+            .event("reload")
+            .data(serde_json::json!({ "pages": pages, "all": all, "css": css }).to_string()),
+        Message::Problems(text) => Event::default().event("problems").data(text.clone()),
+        Message::Ok => Event::default().event("ok").data("ok"),
+    }
+}
+
+async fn files(State(shared): State<Arc<Shared>>, request: Request<Body>) -> Response {
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")], "method not allowed").into_response();
+    }
+    let head = request.method() == Method::HEAD;
+    let raw = request.uri().path();
+    let Some(relative) = safe_relative(raw) else {
+        return not_found(&shared.out, head).await;
+    };
+    let mut path = shared.out.join(&relative);
+    if path.is_dir() {
+        if !raw.ends_with('/') {
+            let location = format!("{raw}/");
+            return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, location)], "").into_response();
+        }
+        path = path.join("index.html");
+    }
+    match read_inside(&shared.out, &path).await {
+        Some(bytes) => respond(StatusCode::OK, &path, bytes, head),
+        None => not_found(&shared.out, head).await,
+    }
+}
+
+/// The request path as a relative path inside the output folder, or `None`
+/// if it tries to leave it (`..` in any encoding, backslashes, NUL) or to
+/// reach a hidden file.
+pub fn safe_relative(raw: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(raw)?;
+    if decoded.contains('\0') || decoded.contains('\\') {
+        return None;
+    }
+    let mut out = PathBuf::new();
+    for part in decoded.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            p if p.starts_with('.') => return None,
+            p => out.push(p),
+        }
+    }
+    out.components().all(|c| matches!(c, Component::Normal(_))).then_some(out)
+}
+
+/// Decodes `%XX` escapes; `None` for malformed ones or invalid UTF-8.
+/// Decoding twice is not done: `%252e` stays `%2e`, a literal file name.
+fn percent_decode(raw: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = raw.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Reads `path` if, with symbolic links resolved, it is still inside `root`.
+async fn read_inside(root: &Path, path: &Path) -> Option<Vec<u8>> {
+    let root = tokio::fs::canonicalize(root).await.ok()?;
+    let real = tokio::fs::canonicalize(path).await.ok()?;
+    if !real.starts_with(&root) || !real.is_file() {
+        return None;
+    }
+    tokio::fs::read(real).await.ok()
+}
+
+async fn not_found(out: &Path, head: bool) -> Response {
+    let page = out.join("404.html");
+    match read_inside(out, &page).await {
+        Some(bytes) => respond(StatusCode::NOT_FOUND, &page, bytes, head),
+        None => (StatusCode::NOT_FOUND, "not found").into_response(),
+    }
+}
+
+fn respond(status: StatusCode, path: &Path, mut bytes: Vec<u8>, head: bool) -> Response {
+    let kind = content_type(path);
+    if kind.starts_with("text/html") {
+        bytes = inject(bytes);
+    }
+    let length = bytes.len();
+    let body = if head { Body::empty() } else { Body::from(bytes) };
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    if let Ok(v) = HeaderValue::from_str(&length.to_string()) {
+        headers.insert(header::CONTENT_LENGTH, v);
+    }
+    response
+}
+
+/// Adds the reload script before `</body>` (or at the end).
+fn inject(bytes: Vec<u8>) -> Vec<u8> {
+    let Ok(text) = String::from_utf8(bytes) else { return Vec::new() };
+    let at = text.rfind("</body>").unwrap_or(text.len());
+    let mut out = String::with_capacity(text.len() + RELOAD_SCRIPT.len());
+    out.push_str(&text[..at]);
+    out.push_str(RELOAD_SCRIPT);
+    out.push_str(&text[at..]);
+    out.into_bytes()
+}
+
+/// The content type of a file, from its extension.
+pub fn content_type(path: &Path) -> &'static str {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    if name == "atom.xml" {
+        return "application/atom+xml; charset=utf-8";
+    }
+    match path.extension().map(|e| e.to_string_lossy().to_lowercase()).as_deref() {
+        Some("html" | "htm") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("xml") => "application/xml; charset=utf-8",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("avif") => "image/avif",
+        Some("ico") => "image/x-icon",
+        Some("woff2") => "font/woff2",
+        Some("woff") => "font/woff",
+        Some("pdf") => "application/pdf",
+        Some("wasm") => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traversal_in_any_encoding_is_refused() {
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/x",
+            "/%2E%2E/x",
+            "/a/../../x",
+            "/..%2fx",
+            "/%2e%2e%2fx",
+            "/a\\..\\x",
+            "/a%5c..%5cx",
+            "/.dateline-output",
+            "/%00",
+            "/%zz",
+            "/%c0%ae%c0%ae/x",
+        ] {
+            assert_eq!(safe_relative(bad), None, "{bad}");
+        }
+        assert_eq!(safe_relative("/2012/10/mali/"), Some(PathBuf::from("2012/10/mali")));
+        assert_eq!(safe_relative("/people/s%C3%A3o/"), Some(PathBuf::from("people/são")));
+        assert_eq!(safe_relative("/%252e%252e/x"), Some(PathBuf::from("%2e%2e/x")), "decoded once only");
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(content_type(Path::new("a/index.html")), "text/html; charset=utf-8");
+        assert_eq!(content_type(Path::new("countries/mali/atom.xml")), "application/atom+xml; charset=utf-8");
+        assert_eq!(content_type(Path::new("sitemap.xml")), "application/xml; charset=utf-8");
+        assert_eq!(content_type(Path::new("style.css")), "text/css; charset=utf-8");
+    }
+
+    #[test]
+    fn the_script_goes_before_the_closing_body() {
+        let out = String::from_utf8(inject(b"<html><body>x</body></html>".to_vec())).unwrap();
+        assert!(out.contains("x<script>") && out.ends_with("</script></body></html>"));
+    }
+
+    #[test]
+    fn urls_of_output_files() {
+        assert_eq!(url_of("index.html"), "/");
+        assert_eq!(url_of("2012/10/x/index.html"), "/2012/10/x/");
+        assert_eq!(url_of("atom.xml"), "/atom.xml");
+    }
+}
