@@ -206,17 +206,13 @@ async fn events(State(shared): State<Arc<Shared>>) -> Sse<impl Stream<Item = Res
         if let Some(message) = pending {
             return Some((Ok(to_event(&message)), (None, receiver)));
         }
-        loop {
-            match receiver.recv().await {
-                Ok(message) => return Some((Ok(to_event(&message)), (None, receiver))),
-                // A page that fell behind reloads to catch up.
-                Err(broadcast::error::RecvError::Lagged(_)) => {
-                    let m = Message::Reload { pages: vec![], all: true, css: false };
-                    return Some((Ok(to_event(&m)), (None, receiver)));
-                }
-                Err(broadcast::error::RecvError::Closed) => return None,
-            }
-        }
+        let message = match receiver.recv().await {
+            Ok(message) => message,
+            // A page that fell behind reloads to catch up.
+            Err(broadcast::error::RecvError::Lagged(_)) => Message::Reload { pages: vec![], all: true, css: false },
+            Err(broadcast::error::RecvError::Closed) => return None,
+        };
+        Some((Ok(to_event(&message)), (None, receiver)))
     });
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }
