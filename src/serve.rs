@@ -28,6 +28,7 @@ pub const EVENTS_PATH: &str = "/__dateline/events";
 /// changed, swaps stylesheets in place, shows build errors over the page.
 const RELOAD_SCRIPT: &str = r#"<script>(function(){
 var es=new EventSource("/__dateline/events"),box=null;
+es.onopen=function(){document.documentElement.dataset.datelineLive="1";};
 function show(t){if(!box){box=document.createElement("pre");box.id="dateline-error";box.setAttribute("style","position:fixed;inset:0;margin:0;z-index:2147483647;background:rgba(40,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2em;white-space:pre-wrap;overflow:auto");document.body.appendChild(box);}box.textContent="dateline: the last change did not build; this page is the last good one.\n\n"+t;}
 function hide(){if(box){box.remove();box=null;}}
 es.addEventListener("reload",function(e){var d=JSON.parse(e.data),p=location.pathname;
