@@ -14,4 +14,6 @@ mod ingest_entities;
 mod ingest_layouts;
 mod ingest_safety;
 mod output_safety;
+mod serve_http;
 mod untrusted;
+mod watch_events;

@@ -1,0 +1,123 @@
+//! The preview server over real HTTP on loopback: content types, folders,
+//! the site's 404 page, path escapes in every encoding, the event stream,
+//! and the reload script kept out of the built files.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use dateline::serve::{ServeOptions, Server};
+
+use crate::support::Site;
+
+/// Sends a raw request line; returns (status, headers+body as text).
+fn get(port: u16, target: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    write!(stream, "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let text = String::from_utf8_lossy(&response).to_string();
+    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    (status, text)
+}
+
+fn served_site() -> (Site, Server) {
+    let site = Site::new();
+    site.story("a", "Served story", "2012-10-01", "countries: [Mali]");
+    site.file("static/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    site.file("secret.txt", "outside the output folder");
+    site.build_ok();
+    let server = Server::start(&site.out(), &ServeOptions { bind: "127.0.0.1".parse().unwrap(), port: 0 }).unwrap();
+    (site, server)
+}
+
+#[test]
+fn pages_are_served_with_their_content_types_and_the_reload_script() {
+    let (site, server) = served_site();
+    let port = server.addr().port();
+    let (status, page) = get(port, "/2012/10/a/");
+    assert_eq!(status, 200);
+    assert!(page.contains("content-type: text/html; charset=utf-8"));
+    assert!(page.contains("Served story") && page.contains("/__dateline/events"));
+    assert!(
+        !std::fs::read_to_string(site.out_file("/2012/10/a/")).unwrap().contains("__dateline"),
+        "never in the files"
+    );
+    for (path, kind) in [
+        ("/style.css", "text/css"),
+        ("/atom.xml", "application/atom+xml"),
+        ("/sitemap.xml", "application/xml"),
+        ("/logo.svg", "image/svg+xml"),
+        ("/robots.txt", "text/plain"),
+    ] {
+        let (status, text) = get(port, path);
+        assert_eq!(status, 200, "{path}");
+        assert!(text.contains(&format!("content-type: {kind}")), "{path}: {text}");
+    }
+    let (status, text) = get(port, "/countries/mali");
+    assert_eq!(status, 301);
+    assert!(text.contains("location: /countries/mali/"));
+}
+
+#[test]
+fn missing_paths_get_the_site_404_page_with_status_404() {
+    let (_site, server) = served_site();
+    let (status, text) = get(server.addr().port(), "/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(text.contains("Page not found"), "{text}");
+}
+
+#[test]
+fn no_path_escapes_the_output_folder() {
+    let (_site, server) = served_site();
+    let port = server.addr().port();
+    for attempt in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/secret.txt",
+        "/..%2fsecret.txt",
+        "/%2e%2e%2fsecret.txt",
+        "/a/../../secret.txt",
+        "/..%5csecret.txt",
+        "/%c0%ae%c0%ae/secret.txt",
+        "/.dateline-output",
+        "//../secret.txt",
+        "/%252e%252e/secret.txt",
+    ] {
+        let (status, text) = get(port, attempt);
+        assert!(!text.contains("outside the output folder"), "{attempt} escaped");
+        assert!(status == 404 || status == 400, "{attempt}: {status}");
+    }
+}
+
+#[test]
+fn the_event_stream_sends_changes_and_problems() {
+    let (_site, server) = served_site();
+    let mut stream = TcpStream::connect(("127.0.0.1", server.addr().port())).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    write!(stream, "GET /__dateline/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut head = [0u8; 512];
+    let n = stream.read(&mut head).unwrap();
+    assert!(String::from_utf8_lossy(&head[..n]).contains("text/event-stream"));
+    std::thread::sleep(Duration::from_millis(100));
+    server.changed(&["2012/10/a/index.html".to_string()], false);
+    server.problems(Some("content/a.md:2:7: error: bad".to_string()));
+    let mut got = String::new();
+    let mut buf = [0u8; 4096];
+    while !(got.contains("event: problems") && got.contains("/2012/10/a/")) {
+        let n = stream.read(&mut buf).expect("events arrive");
+        got.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(got.contains("event: reload") && got.contains("content/a.md:2:7"));
+}
+
+#[test]
+fn a_port_in_use_gets_a_clear_message() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let site = Site::new();
+    let err =
+        Server::start(&site.out(), &ServeOptions { bind: "127.0.0.1".parse().unwrap(), port }).err().expect("refused");
+    assert!(err.to_string().contains("already in use") && err.to_string().contains("--port"), "{err}");
+}
