@@ -108,10 +108,13 @@ type Loaded = Result<(u64, Arc<Article>), Vec<Diagnostic>>;
 /// What the last build left, for the next one to compare with.
 struct Built {
     archive: Archive,
-    /// Output file → fingerprint of the inputs it was rendered from.
-    prints: HashMap<String, u64>,
-    /// Every file believed to be in the output folder, pages and static files.
-    files: HashSet<String>,
+    /// The site's pages, in `pages::site_pages` order.
+    pages: Vec<Page>,
+    /// Fingerprint of the inputs each page was rendered from (`None` if its
+    /// rendering failed, so it is tried again).
+    prints: Vec<Option<u64>>,
+    /// Files no longer produced but kept because the build had errors.
+    kept: Vec<String>,
     /// Static output path → source file (None for the default theme's).
     statics: BTreeMap<String, Option<PathBuf>>,
 }
@@ -178,8 +181,9 @@ pub struct Pipeline {
     /// `--base-url` given on the command line, which beats `dateline.yaml`.
     base_url_override: Option<String>,
     options: BuildOptions,
-    /// Parsed articles by file, with the fingerprint of the bytes they came from.
-    cache: HashMap<PathBuf, (u64, Arc<Article>)>,
+    /// Parsed articles by file (sorted, so the archive sees them in a fixed
+    /// order), with the fingerprint of the bytes they came from.
+    cache: BTreeMap<PathBuf, (u64, Arc<Article>)>,
     /// Problems of each content file, kept until the file is fixed.
     problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
     /// Problems met listing `content/` (a missing folder, a symlink loop).
@@ -196,7 +200,7 @@ impl Pipeline {
             config,
             base_url_override: None,
             options,
-            cache: HashMap::new(),
+            cache: BTreeMap::new(),
             problems: BTreeMap::new(),
             listing: Vec::new(),
             renderer: None,
@@ -235,7 +239,9 @@ impl Pipeline {
 
     fn run(&mut self, changes: &Changes, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
         let started = Instant::now();
-        output::claim_out_dir(&self.paths, &[])?;
+        if self.built.is_none() {
+            output::claim_out_dir(&self.paths, &[])?;
+        }
         let mut report_extra = Vec::new();
 
         if changes.config {
@@ -284,28 +290,56 @@ impl Pipeline {
         } else {
             self.load_some(&changes.content);
         }
-        let articles: Vec<Arc<Article>> = {
-            let mut list: Vec<&(u64, Arc<Article>)> = self.cache.values().collect();
-            list.sort_by(|a, b| a.1.path.cmp(&b.1.path));
-            list.into_iter().map(|(_, a)| Arc::clone(a)).filter(|a| self.options.drafts || !a.meta.draft).collect()
+        let mut previous = self.built.take();
+        // An edit that leaves every path, slug, date and name as it was only
+        // swaps articles in the last archive; anything else builds it anew.
+        let reused = match previous.as_mut() {
+            Some(b) if !full && !changes.content_rescan && !changes.config => {
+                changes.content.iter().all(|path| match self.cache.get(path) {
+                    Some((_, article)) => b.archive.replace_contents(Arc::clone(article)),
+                    None => false,
+                })
+            }
+            _ => false,
         };
-        let previous = self.built.take();
-        let archive = Archive::rebuild(previous.as_ref().map(|b| &b.archive), articles, self.config.related);
+        let archive = match previous.as_mut() {
+            Some(b) if reused => std::mem::replace(&mut b.archive, Archive::build(Vec::new(), 0)),
+            _ => {
+                let articles: Vec<Arc<Article>> = self
+                    .cache
+                    .values()
+                    .map(|(_, a)| Arc::clone(a))
+                    .filter(|a| self.options.drafts || !a.meta.draft)
+                    .collect();
+                Archive::build(articles, self.config.related)
+            }
+        };
         tracing::debug!(elapsed = ?started.elapsed(), "archive built");
 
         // Which pages to render: those whose inputs changed.
         let page_list = pages::site_pages(&archive, self.config.page_size);
         let prints = Prints::new(&archive, &self.config);
+        tracing::debug!(elapsed = ?started.elapsed(), "pages listed, articles fingerprinted");
         let new_prints: Vec<u64> = page_list.par_iter().map(|p| prints.page(p)).collect();
+        // The previous print of each page: by position when the page list is
+        // the same (the usual edit), else by file name.
+        let old_prints: Vec<Option<u64>> = match &previous {
+            None => vec![None; page_list.len()],
+            Some(b) if b.pages == page_list => b.prints.clone(),
+            Some(b) => {
+                let by_file: HashMap<&str, Option<u64>> =
+                    b.pages.iter().zip(&b.prints).map(|(p, print)| (p.file.as_str(), *print)).collect();
+                page_list.iter().map(|p| by_file.get(p.file.as_str()).copied().flatten()).collect()
+            }
+        };
         let dirty: Vec<(&Page, u64)> = page_list
             .iter()
             .zip(new_prints.iter().copied())
-            .filter(|(page, print)| {
-                forced_kinds.contains(&page.key.kind())
-                    || previous.as_ref().and_then(|b| b.prints.get(&page.file)) != Some(print)
-            })
+            .zip(&old_prints)
+            .filter(|((page, print), old)| forced_kinds.contains(&page.key.kind()) || **old != Some(*print))
+            .map(|(pair, _)| pair)
             .collect();
-        tracing::debug!(elapsed = ?started.elapsed(), dirty = dirty.len(), "pages compared");
+        tracing::debug!(elapsed = ?started.elapsed(), "pages compared");
 
         let renderer = self.renderer.as_ref().expect("templates compiled above");
         let views = Views::new(&archive, &self.config);
@@ -363,45 +397,51 @@ impl Pipeline {
 
         // Files no longer produced. With errors they are kept rather than
         // deleted: fixing the file brings them back, and nothing is lost meanwhile.
-        let mut files: HashSet<String> = page_list.iter().map(|p| p.file.clone()).collect();
-        files.extend(statics.keys().cloned());
         let mut removed = 0;
+        let mut kept = Vec::new();
+        let file_count = page_list.len() + statics.len();
         if full {
             if !has_errors {
-                removed = output::remove_stale(&self.paths.out, &files)?;
+                let mut keep: HashSet<String> = page_list.iter().map(|p| p.file.clone()).collect();
+                keep.extend(statics.keys().cloned());
+                removed = output::remove_stale(&self.paths.out, &keep)?;
             }
         } else if let Some(prev) = &previous {
-            let stale: Vec<&String> = prev.files.iter().filter(|f| !files.contains(*f)).collect();
+            let mut stale: Vec<&str> = prev.kept.iter().map(String::as_str).collect();
+            if prev.pages != page_list {
+                stale.extend(prev.pages.iter().map(|p| p.file.as_str()).filter(|f| !page_files.contains(f)));
+            }
+            stale.extend(prev.statics.keys().map(String::as_str).filter(|f| !statics.contains_key(*f)));
+            stale.retain(|f| !statics.contains_key(*f) && !page_files.contains(f));
             if has_errors {
-                files.extend(stale.into_iter().cloned());
+                kept = stale.into_iter().map(str::to_string).collect();
             } else {
                 for file in stale {
                     if output::remove(&self.paths.out, file)? {
                         removed += 1;
-                        changed_files.push(file.clone());
+                        changed_files.push(file.to_string());
                     }
                 }
             }
         }
-
-        let mut prints_map: HashMap<String, u64> = HashMap::with_capacity(page_list.len());
-        for (page, print) in page_list.iter().zip(new_prints) {
-            if !failed.contains(&page.file) {
-                prints_map.insert(page.file.clone(), print);
-            }
-        }
+        let prints: Vec<Option<u64>> = page_list
+            .iter()
+            .zip(new_prints)
+            .map(|(page, print)| (!failed.contains(&page.file)).then_some(print))
+            .collect();
         let report = BuildReport {
             articles: archive.entries.len(),
             pages: page_list.len(),
             rendered: dirty.len(),
             written,
-            unchanged: files.len().saturating_sub(written),
+            unchanged: file_count.saturating_sub(written),
             removed,
             changed_files,
             elapsed: started.elapsed(),
             diagnostics,
         };
-        self.built = Some(Built { archive, prints: prints_map, files, statics });
+        drop(page_files);
+        self.built = Some(Built { archive, pages: page_list, prints, kept, statics });
         Ok(report)
     }
 
@@ -444,7 +484,7 @@ impl Pipeline {
             })
             .collect();
         progress.finish();
-        let mut cache = HashMap::with_capacity(loaded.len());
+        let mut cache = BTreeMap::new();
         self.problems.clear();
         for (file, result) in loaded {
             match result {

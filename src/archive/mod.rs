@@ -53,47 +53,29 @@ pub struct Archive {
     pub co_terms: [Vec<[Vec<CoTerm>; 3]>; 3],
     /// Problems worth a warning (slug clashes).
     pub warnings: Vec<Diagnostic>,
-    /// Fingerprint of everything the structure depends on (see [`Archive::rebuild`]).
-    shape: u64,
-}
-
-/// Fingerprint of what the archive's structure is built from: each article's
-/// path, slug, date and names. Bodies, titles and summaries are not in it.
-fn shape_of(articles: &[Arc<Article>], related_limit: usize) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut keys: Vec<(&std::path::Path, &Slug, String, [&[String]; 3])> = articles
-        .iter()
-        .map(|a| (a.path.as_path(), &a.slug, a.meta.date.rfc3339(), Taxonomy::ALL.map(|t| t.names(&a.meta))))
-        .collect();
-    keys.sort_unstable_by(|x, y| x.0.cmp(y.0));
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (keys, related_limit).hash(&mut h);
-    h.finish()
 }
 
 impl Archive {
-    /// Like [`Archive::build`], but when only the contents of articles changed
-    /// (not a path, slug, date or name) reuses `previous`'s structure: the
-    /// result is the same value `build` would return, in a fraction of the time.
-    pub fn rebuild(previous: Option<&Archive>, articles: Vec<Arc<Article>>, related_limit: usize) -> Archive {
-        let shape = shape_of(&articles, related_limit);
-        if let Some(previous) = previous.filter(|p| p.shape == shape) {
-            let mut by_path: std::collections::HashMap<&std::path::Path, &Arc<Article>> =
-                articles.iter().map(|a| (a.path.as_path(), a)).collect();
-            let mut next = previous.clone();
-            for entry in &mut next.entries {
-                if let Some(article) = by_path.remove(entry.article.path.as_path()) {
-                    entry.article = Arc::clone(article);
-                }
-            }
-            return next;
+    /// Puts a new version of an article in place when nothing the archive's
+    /// structure depends on changed (its path, slug, date, draft flag and
+    /// names): the result is the value `build` would return for the new set,
+    /// without rebuilding. Returns `false` (changing nothing) when the
+    /// structure is affected, so the caller must build.
+    pub fn replace_contents(&mut self, article: Arc<Article>) -> bool {
+        let Some(entry) = self.entries.iter_mut().find(|e| e.article.path == article.path) else { return false };
+        let old = &entry.article;
+        let same_shape = old.slug == article.slug
+            && old.meta.date == article.meta.date
+            && old.meta.draft == article.meta.draft
+            && Taxonomy::ALL.iter().all(|t| t.names(&old.meta) == t.names(&article.meta));
+        if same_shape {
+            entry.article = article;
         }
-        Archive::build(articles, related_limit)
+        same_shape
     }
 
     /// Places articles (drafts already removed) into an archive.
     pub fn build(mut articles: Vec<Arc<Article>>, related_limit: usize) -> Archive {
-        let shape = shape_of(&articles, related_limit);
         // Paths compare as text: component-wise Path comparison is slow, and the order only needs to be fixed.
         articles
             .sort_by_cached_key(|a| (std::cmp::Reverse(a.meta.date.sort_key()), a.path.to_string_lossy().into_owned()));
@@ -141,7 +123,7 @@ impl Archive {
                 Entry { article, slug, path, terms }
             })
             .collect();
-        Archive { entries, terms, calendar, related, co_terms, warnings, shape }
+        Archive { entries, terms, calendar, related, co_terms, warnings }
     }
 
     /// The terms of one taxonomy.

@@ -20,4 +20,7 @@ pub struct Article {
     pub body_html: String,
     /// The summary, or the first paragraph when there is none: for lists and feeds.
     pub excerpt: String,
+    /// Fingerprint of the text it was parsed from (and the raw-HTML setting):
+    /// everything above is a function of it.
+    pub fingerprint: u64,
 }

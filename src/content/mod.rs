@@ -119,7 +119,8 @@ pub fn parse(path: &Path, text: &str, raw_html: RawHtml) -> Result<Article, Vec<
     let excerpt = truncate_words(meta.summary.as_deref().unwrap_or(&rendered.first_paragraph), EXCERPT_CHARS);
     let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
     let slug = meta.slug.clone().unwrap_or_else(|| Slug::from_name(&stem));
-    Ok(Article { path: path.to_path_buf(), slug, meta, body_html: rendered.html, excerpt })
+    let fingerprint = fingerprint(text.as_bytes()) ^ (raw_html == RawHtml::Allow) as u64;
+    Ok(Article { path: path.to_path_buf(), slug, meta, body_html: rendered.html, excerpt, fingerprint })
 }
 
 /// 1-based line and column just after `prefix`.

@@ -24,6 +24,10 @@ pub struct Prints<'a> {
     feed_entries: Vec<u64>,
     /// Inputs common to every page (site settings, navigation).
     site: u64,
+    /// Name, slug and article count of each term, per taxonomy.
+    terms: [Vec<u64>; 3],
+    /// Name and slug of each term (what a link to it shows), per taxonomy.
+    term_links: [Vec<u64>; 3],
 }
 
 fn hash_of(value: impl Hash) -> u64 {
@@ -33,36 +37,46 @@ fn hash_of(value: impl Hash) -> u64 {
 }
 
 impl<'a> Prints<'a> {
-    /// Fingerprints the per-article parts of `archive`.
+    /// Fingerprints the per-article and per-term parts of `archive`.
     pub fn new(archive: &'a Archive, config: &'a Config) -> Prints<'a> {
         use rayon::prelude::*;
         let cards: Vec<u64> = archive
             .entries
             .par_iter()
-            .map(|e| {
-                let m = &e.article.meta;
-                hash_of((&m.title, &e.path, m.date.to_string(), &m.dateline, &m.agency, &m.authors, &e.article.excerpt))
-            })
+            // Everything a card shows comes from the article's text, plus its path.
+            .map(|e| hash_of((e.article.fingerprint, &e.path)))
             .collect();
+        let years: Vec<&i16> = archive.calendar.years.keys().collect();
+        let site = hash_of((config, years, env!("CARGO_PKG_VERSION")));
+        let term_links: [Vec<u64>; 3] =
+            Taxonomy::ALL.map(|tax| archive.terms_of(tax).terms.iter().map(|t| hash_of((&t.name, &t.slug))).collect());
+        let terms: [Vec<u64>; 3] = Taxonomy::ALL.map(|tax| {
+            let links = &term_links[tax.index()];
+            archive.terms_of(tax).terms.iter().zip(links).map(|(t, link)| hash_of((link, t.articles.len()))).collect()
+        });
         let feed_entries = archive
             .entries
             .par_iter()
             .enumerate()
             .map(|(id, e)| {
-                let categories: Vec<&str> = Taxonomy::ALL
-                    .iter()
-                    .flat_map(|&tax| e.terms[tax.index()].iter().map(move |&t| archive.term(tax, t).name.as_str()))
-                    .collect();
-                hash_of((cards[id], e.article.meta.date.rfc3339(), categories))
+                let mut h = DefaultHasher::new();
+                (cards[id], &e.article.meta.date).hash(&mut h);
+                for tax in Taxonomy::ALL {
+                    for &t in &e.terms[tax.index()] {
+                        term_links[tax.index()][t].hash(&mut h);
+                    }
+                }
+                h.finish()
             })
             .collect();
-        let years: Vec<&i16> = archive.calendar.years.keys().collect();
-        let site = hash_of((config, years, env!("CARGO_PKG_VERSION")));
-        Prints { archive, config, cards, feed_entries, site }
+        Prints { archive, config, cards, feed_entries, site, terms, term_links }
     }
 
-    fn cards_of(&self, ids: &[usize]) -> Vec<u64> {
-        ids.iter().map(|&id| self.cards[id]).collect()
+    fn hash_cards(&self, ids: &[usize], h: &mut DefaultHasher) {
+        ids.len().hash(h);
+        for &id in ids {
+            self.cards[id].hash(h);
+        }
     }
 
     /// The fingerprint of one page.
@@ -73,16 +87,13 @@ impl<'a> Prints<'a> {
         (self.site, &page.file).hash(&mut h);
         match page.key {
             PageKey::Home(n) => {
-                let all: Vec<usize> = (0..a.entries.len()).collect();
-                let slice = page_slice(&all, n, per);
-                (n, pages::page_count(all.len(), per), self.cards_of(slice)).hash(&mut h);
+                let total = a.entries.len();
+                let start = ((n - 1) * per).min(total);
+                (n, pages::page_count(total, per)).hash(&mut h);
+                self.cards[start..(start + per).min(total)].hash(&mut h);
                 if n == 1 {
                     a.entries.len().hash(&mut h);
-                    for tax in Taxonomy::ALL {
-                        for t in &a.terms_of(tax).terms {
-                            (&t.name, &t.slug, t.articles.len()).hash(&mut h);
-                        }
-                    }
+                    self.terms.hash(&mut h);
                     for (y, months) in &a.calendar.years {
                         (y, months.values().map(Vec::len).sum::<usize>()).hash(&mut h);
                     }
@@ -90,75 +101,82 @@ impl<'a> Prints<'a> {
             }
             PageKey::Article(id) => {
                 let e = &a.entries[id];
-                let m = &e.article.meta;
-                (self.cards[id], &e.article.body_html, &m.summary, &m.source).hash(&mut h);
-                serde_json::to_string(&m.extra).unwrap_or_default().hash(&mut h);
+                // Body, summary, source and extra fields all come from the article's text.
+                self.cards[id].hash(&mut h);
                 for tax in Taxonomy::ALL {
                     for &t in &e.terms[tax.index()] {
-                        let term = a.term(tax, t);
-                        (&term.name, &term.slug).hash(&mut h);
+                        self.term_links[tax.index()][t].hash(&mut h);
                     }
                     0xfeu8.hash(&mut h);
                 }
-                let link = |i: usize| (&a.entries[i].article.meta.title, &a.entries[i].path);
-                (id + 1 < a.entries.len()).then(|| link(id + 1)).hash(&mut h);
-                id.checked_sub(1).map(link).hash(&mut h);
-                self.cards_of(&a.related[id]).hash(&mut h);
+                (id + 1 < a.entries.len()).then(|| self.cards[id + 1]).hash(&mut h);
+                id.checked_sub(1).map(|i| self.cards[i]).hash(&mut h);
+                self.hash_cards(&a.related[id], &mut h);
             }
             PageKey::TermList(tax, order) => {
-                (tax, order).hash(&mut h);
-                for t in &a.terms_of(tax).terms {
-                    (&t.name, &t.slug, t.articles.len()).hash(&mut h);
-                }
+                (tax, order, &self.terms[tax.index()]).hash(&mut h);
             }
             PageKey::Term(tax, id, n) => {
                 let term = a.term(tax, id);
-                (&term.name, &term.slug, term.articles.len(), &term.variants, n).hash(&mut h);
-                let date = |i: Option<&usize>| i.map(|&i| a.entries[i].article.meta.date.to_string());
+                (self.terms[tax.index()][id], &term.variants, n).hash(&mut h);
+                let date = |i: Option<&usize>| i.map(|&i| &a.entries[i].article.meta.date);
                 (date(term.articles.first()), date(term.articles.last())).hash(&mut h);
-                (pages::page_count(term.articles.len(), per), self.cards_of(page_slice(&term.articles, n, per)))
-                    .hash(&mut h);
+                pages::page_count(term.articles.len(), per).hash(&mut h);
+                self.hash_cards(page_slice(&term.articles, n, per), &mut h);
                 for list in &a.co_terms[tax.index()][id] {
                     for c in list {
-                        let other = a.term(c.taxonomy, c.term);
-                        (&other.name, &other.slug, c.shared).hash(&mut h);
+                        (self.term_links[c.taxonomy.index()][c.term], c.shared).hash(&mut h);
                     }
                     0xfeu8.hash(&mut h);
                 }
             }
             PageKey::TermFeed(tax, id) => {
                 let term = a.term(tax, id);
-                (&term.name, &term.slug).hash(&mut h);
-                let ids = &term.articles[..term.articles.len().min(self.config.feed_size)];
-                ids.iter().map(|&i| self.feed_entries[i]).collect::<Vec<_>>().hash(&mut h);
+                self.term_links[tax.index()][id].hash(&mut h);
+                for &i in &term.articles[..term.articles.len().min(self.config.feed_size)] {
+                    self.feed_entries[i].hash(&mut h);
+                }
             }
             PageKey::Feed => {
                 let n = a.entries.len().min(self.config.feed_size);
                 self.feed_entries[..n].hash(&mut h);
             }
             PageKey::Year(y) => {
-                let years = &a.calendar.years;
-                years.get(&y).map(|ms| ms.iter().map(|(m, ids)| (*m, ids.len())).collect::<Vec<_>>()).hash(&mut h);
-                (years.range(..y).next_back().map(|(y, _)| *y), years.range(y + 1..).next().map(|(y, _)| *y))
+                // The neighbouring years are the calendar's keys, covered by `site`.
+                a.calendar
+                    .years
+                    .get(&y)
+                    .map(|ms| ms.iter().map(|(m, ids)| (*m, ids.len())).collect::<Vec<_>>())
                     .hash(&mut h);
             }
             PageKey::Month(y, m, n) => {
+                // The neighbouring months are the calendar's keys, covered by `site` and here.
                 let ids = a.calendar.month(y, m);
-                (y, m, n, ids.len(), pages::page_count(ids.len(), per), self.cards_of(page_slice(ids, n, per)))
-                    .hash(&mut h);
-                let all: Vec<(i16, i8)> =
-                    a.calendar.years.iter().flat_map(|(y, ms)| ms.keys().map(move |m| (*y, *m))).collect();
-                let at = all.iter().position(|&ym| ym == (y, m));
-                (at.and_then(|i| i.checked_sub(1)).and_then(|i| all.get(i)), at.and_then(|i| all.get(i + 1)))
+                (y, m, n, ids.len(), pages::page_count(ids.len(), per)).hash(&mut h);
+                self.hash_cards(page_slice(ids, n, per), &mut h);
+                a.calendar
+                    .years
+                    .values()
+                    .map(|ms| ms.keys().copied().collect::<Vec<_>>())
+                    .collect::<Vec<_>>()
                     .hash(&mut h);
             }
             PageKey::Sitemap(part) => {
-                let paths = pages::sitemap_paths(a);
+                // What `sitemap_paths` lists, without building its strings.
+                let urls = 1
+                    + a.entries.len()
+                    + Taxonomy::ALL.iter().map(|&t| 1 + a.terms_of(t).terms.len()).sum::<usize>()
+                    + a.calendar.years.values().map(|ms| 1 + ms.len()).sum::<usize>();
                 match part {
-                    SitemapPart::Index => paths.len().hash(&mut h),
+                    SitemapPart::Index => urls.hash(&mut h),
                     SitemapPart::Single | SitemapPart::Part(_) => {
-                        paths.hash(&mut h);
-                        a.entries.iter().map(|e| e.article.meta.date.date.to_string()).collect::<Vec<_>>().hash(&mut h);
+                        for e in &a.entries {
+                            (&e.path, &e.article.meta.date.date).hash(&mut h);
+                        }
+                        self.term_links.hash(&mut h);
+                        for (y, ms) in &a.calendar.years {
+                            (y, ms.keys().collect::<Vec<_>>()).hash(&mut h);
+                        }
                     }
                 }
             }
