@@ -8,6 +8,7 @@ mod build_errors;
 mod build_feeds;
 mod build_pages;
 mod cli;
+mod docs;
 mod eval_harness;
 mod incremental;
 mod ingest_entities;
