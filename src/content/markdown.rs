@@ -29,6 +29,14 @@ pub struct Rendered {
 
 /// Renders a Markdown body.
 pub fn render(markdown: &str, raw_html: RawHtml) -> Rendered {
+    // CommonMark replaces NUL with U+FFFD; a NUL in a page breaks some tools.
+    let cleaned;
+    let markdown = if markdown.contains('\0') {
+        cleaned = markdown.replace('\0', "\u{FFFD}");
+        cleaned.as_str()
+    } else {
+        markdown
+    };
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

@@ -65,13 +65,37 @@ pub struct ArticleMeta {
 /// file in diagnostics and `first_line` is the file line the YAML starts on.
 pub fn parse_meta(yaml: &str, file: &Path, first_line: usize) -> Result<ArticleMeta, Vec<Diagnostic>> {
     let shift = first_line - 1;
-    let map: BTreeMap<String, Unknown> = match frontmatter::parse::<Option<BTreeMap<String, Unknown>>>(yaml) {
-        Ok(map) => map.unwrap_or_default(),
-        Err(e) => {
-            return Err(vec![Diagnostic::error(file, format!("front matter is not valid YAML: {}", e.message))
-                .at(e.line + shift, e.column)
-                .help("each line is `field: value`; quote values that contain `: `, `#`, or start with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `'`, `\"`, `%` or `@`")]);
+    // Parsed as a YAML value first: its maps refuse duplicate keys, which a
+    // typed map would silently resolve to the last one.
+    let bad_yaml = |message: String, line: usize, column: usize| {
+        vec![Diagnostic::error(file, format!("front matter is not valid YAML: {message}"))
+            .at(line + shift, column)
+            .help("each line is `field: value`; quote values that contain `: `, `#`, or start with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `'`, `\"`, `%` or `@`")]
+    };
+    let map: BTreeMap<String, Unknown> = match frontmatter::parse::<Unknown>(yaml) {
+        Ok(Unknown::Null) => BTreeMap::new(),
+        Ok(Unknown::Mapping(mapping)) => {
+            let mut map = BTreeMap::new();
+            for (key, value) in mapping {
+                match key {
+                    Unknown::String(k) => {
+                        map.insert(k, value);
+                    }
+                    other => {
+                        return Err(bad_yaml(format!("field names must be text, found {}", kind(&other)), 1, 1));
+                    }
+                }
+            }
+            map
         }
+        Ok(other) => {
+            return Err(bad_yaml(
+                format!("the front matter must be `field: value` lines, found {}", kind(&other)),
+                1,
+                1,
+            ));
+        }
+        Err(e) => return Err(bad_yaml(e.message, e.line, e.column)),
     };
     let mut fields = Fields { yaml, file, shift, problems: Vec::new() };
 

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod bad_input;
 mod build_errors;
 mod build_feeds;
 mod build_pages;
