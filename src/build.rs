@@ -26,6 +26,8 @@ use crate::render::{self, Renderer, SiteTemplate, prints::Prints, templates, vie
 pub struct BuildOptions {
     /// Publish articles marked `draft: true` too.
     pub drafts: bool,
+    /// Write the full-text search index (when built with the `search` feature).
+    pub search_index: bool,
 }
 
 /// Receives progress of long phases; the binary draws it, tests ignore it.
@@ -117,6 +119,8 @@ struct Built {
     kept: Vec<String>,
     /// Static output path → source file (None for the default theme's).
     statics: BTreeMap<String, Option<PathBuf>>,
+    /// Files of the search index.
+    search_files: Vec<String>,
 }
 
 /// What changed since the last build.
@@ -381,8 +385,26 @@ impl Pipeline {
             }
         }
 
+        // The search index, when the articles changed.
+        let mut search_problems = Vec::new();
+        // Indexing is whole-archive (about 1 s per 1,000 articles), so a
+        // rebuild keeps the last index and `dateline build` refreshes it.
+        let search_files: Vec<String> = if !self.options.search_index {
+            Vec::new()
+        } else if !full && let Some(prev) = &previous {
+            prev.search_files.clone()
+        } else {
+            let (files, written_files, problems) = self.write_search_index(&archive);
+            search_problems = problems;
+            written += written_files.len();
+            changed_files.extend(written_files);
+            files
+        };
+        tracing::debug!(elapsed = ?started.elapsed(), "search index");
+
         // Static files.
-        let page_files: HashSet<&str> = page_list.iter().map(|p| p.file.as_str()).collect();
+        let mut page_files: HashSet<&str> = page_list.iter().map(|p| p.file.as_str()).collect();
+        page_files.extend(search_files.iter().map(String::as_str));
         let (statics, static_written, mut static_problems) =
             self.sync_statics(previous.as_ref().map(|b| &b.statics), &changes.statics, full, &page_files);
         written += static_written.len();
@@ -392,6 +414,7 @@ impl Pipeline {
         diagnostics.extend(archive.warnings.iter().cloned());
         diagnostics.append(&mut render_problems);
         diagnostics.append(&mut static_problems);
+        diagnostics.append(&mut search_problems);
         diagnostics.extend(report_extra);
         let has_errors = diagnostics.iter().any(Diagnostic::is_error);
 
@@ -399,11 +422,12 @@ impl Pipeline {
         // deleted: fixing the file brings them back, and nothing is lost meanwhile.
         let mut removed = 0;
         let mut kept = Vec::new();
-        let file_count = page_list.len() + statics.len();
+        let file_count = page_list.len() + statics.len() + search_files.len();
         if full {
             if !has_errors {
                 let mut keep: HashSet<String> = page_list.iter().map(|p| p.file.clone()).collect();
                 keep.extend(statics.keys().cloned());
+                keep.extend(search_files.iter().cloned());
                 removed = output::remove_stale(&self.paths.out, &keep)?;
             }
         } else if let Some(prev) = &previous {
@@ -412,6 +436,7 @@ impl Pipeline {
                 stale.extend(prev.pages.iter().map(|p| p.file.as_str()).filter(|f| !page_files.contains(f)));
             }
             stale.extend(prev.statics.keys().map(String::as_str).filter(|f| !statics.contains_key(*f)));
+            stale.extend(prev.search_files.iter().map(String::as_str).filter(|f| !page_files.contains(f)));
             stale.retain(|f| !statics.contains_key(*f) && !page_files.contains(f));
             if has_errors {
                 kept = stale.into_iter().map(str::to_string).collect();
@@ -441,7 +466,7 @@ impl Pipeline {
             diagnostics,
         };
         drop(page_files);
-        self.built = Some(Built { archive, pages: page_list, prints, kept, statics });
+        self.built = Some(Built { archive, pages: page_list, prints, kept, statics, search_files });
         Ok(report)
     }
 
@@ -523,6 +548,34 @@ impl Pipeline {
         }
     }
 
+    /// Builds the search index and writes its files; returns them, those
+    /// written, and problems.
+    #[cfg(feature = "search")]
+    fn write_search_index(&self, archive: &Archive) -> (Vec<String>, Vec<String>, Vec<Diagnostic>) {
+        let urls = render::views::Urls::new(&self.config);
+        match crate::search::build_index(archive, &urls, &self.config.language) {
+            Ok(files) => {
+                let mut written = Vec::new();
+                let mut problems = Vec::new();
+                let names = files.iter().map(|(rel, _)| rel.clone()).collect();
+                for (rel, bytes) in files {
+                    match output::write(&self.paths.out, &rel, &bytes) {
+                        Ok(true) => written.push(rel),
+                        Ok(false) => {}
+                        Err(e) => problems.push(Diagnostic::error(&rel, e.to_string())),
+                    }
+                }
+                (names, written, problems)
+            }
+            Err(e) => (Vec::new(), Vec::new(), vec![Diagnostic::error("search index", e.to_string())]),
+        }
+    }
+
+    #[cfg(not(feature = "search"))]
+    fn write_search_index(&self, _archive: &Archive) -> (Vec<String>, Vec<String>, Vec<Diagnostic>) {
+        (Vec::new(), Vec::new(), Vec::new())
+    }
+
     /// Copies `static/` (and the default theme's files it does not replace).
     /// Returns the static files now in the output, those written, and problems.
     fn sync_statics(
@@ -588,19 +641,20 @@ impl Pipeline {
 /// and partials reach every HTML page; an unknown name reaches everything.
 fn kinds_using(changed: &[String]) -> HashSet<PageKind> {
     use PageKind::*;
-    let html = [Home, Article, TermList, Term, Year, Month, NotFound];
+    let html = [Home, Article, TermList, Term, Year, Month, NotFound, Search];
     let mut kinds = HashSet::new();
     for name in changed {
-        let direct: Vec<PageKind> = [Home, Article, TermList, Term, Feed, Year, Month, Sitemap, Robots, NotFound]
-            .into_iter()
-            .filter(|k| templates::template_for(*k).0 == name)
-            .collect();
+        let direct: Vec<PageKind> =
+            [Home, Article, TermList, Term, Feed, Year, Month, Sitemap, Robots, NotFound, Search]
+                .into_iter()
+                .filter(|k| templates::template_for(*k).0 == name)
+                .collect();
         if !direct.is_empty() {
             kinds.extend(direct);
         } else if name == "base.html" || name.starts_with("partials/") {
             kinds.extend(html);
         } else {
-            kinds.extend([Home, Article, TermList, Term, Feed, Year, Month, Sitemap, Robots, NotFound]);
+            kinds.extend([Home, Article, TermList, Term, Feed, Year, Month, Sitemap, Robots, NotFound, Search]);
         }
     }
     kinds

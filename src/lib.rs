@@ -23,5 +23,7 @@ pub mod content;
 pub mod output;
 pub mod pages;
 pub mod render;
+#[cfg(feature = "search")]
+pub mod search;
 pub mod serve;
 pub mod watch;

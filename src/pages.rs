@@ -55,6 +55,8 @@ pub enum PageKey {
     Robots,
     /// `404.html`.
     NotFound,
+    /// The search page.
+    Search,
 }
 
 /// The kind of a page, which decides its template.
@@ -80,6 +82,8 @@ pub enum PageKind {
     Robots,
     /// The 404 page.
     NotFound,
+    /// The search page.
+    Search,
 }
 
 impl PageKey {
@@ -96,6 +100,7 @@ impl PageKey {
             PageKey::Sitemap(_) => PageKind::Sitemap,
             PageKey::Robots => PageKind::Robots,
             PageKey::NotFound => PageKind::NotFound,
+            PageKey::Search => PageKind::Search,
         }
     }
 }
@@ -203,6 +208,9 @@ pub fn site_pages(archive: &Archive, per_page: usize) -> Vec<Page> {
     }
     add(PageKey::Robots, "robots.txt".to_string());
     add(PageKey::NotFound, "404.html".to_string());
+    if cfg!(feature = "search") {
+        add(PageKey::Search, "search/index.html".to_string());
+    }
     pages
 }
 

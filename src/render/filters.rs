@@ -14,6 +14,14 @@ pub const DEFAULT_DATE_FORMAT: &str = "%B %-d, %Y";
 pub fn register(tera: &mut tera::Tera) {
     tera.register_filter("date", date);
     tera.register_filter("thousands", thousands);
+    tera.register_filter("json", json);
+}
+
+/// `{{ value | json }}`: the value as a JSON literal, safe inside a
+/// `<script>` (no `<` can close it).
+fn json(value: tera::Value, _: Kwargs, _: &State) -> TeraResult<tera::Value> {
+    let text = serde_json::to_string(&value).map_err(|e| tera::Error::message(format!("json: {e}")))?;
+    Ok(tera::Value::safe_string(&text.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")))
 }
 
 /// `{{ article.date | date(format="%b %-d, %Y") }}`: formats an ISO date or
@@ -61,6 +69,11 @@ mod tests {
     fn formats_dates() {
         assert_eq!(render(r#"{{ "2012-10-24" | date }}"#), "October 24, 2012");
         assert_eq!(render(r#"{{ "2012-10-24T09:30:00+09:00" | date(format="%Y-%m-%d %H:%M") }}"#), "2012-10-24 09:30");
+    }
+
+    #[test]
+    fn json_is_safe_in_scripts() {
+        assert_eq!(render(r#"{{ "/a</script>&b" | json }}"#), r#""/a\u003c/script\u003e\u0026b""#);
     }
 
     #[test]

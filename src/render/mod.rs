@@ -98,6 +98,7 @@ impl Renderer {
             PageKey::Sitemap(part) => context.insert(name, &views.sitemap(part)),
             PageKey::Robots => context.insert("sitemap_url", &views.urls().absolute("sitemap.xml")),
             PageKey::NotFound => {}
+            PageKey::Search => context.insert(name, &views.search()),
         }
         self.tera.render(template, &context).map_err(|e| self.diagnostic(&e))
     }

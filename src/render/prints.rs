@@ -180,7 +180,7 @@ impl<'a> Prints<'a> {
                     }
                 }
             }
-            PageKey::Robots | PageKey::NotFound => {}
+            PageKey::Robots | PageKey::NotFound | PageKey::Search => {}
         }
         h.finish()
     }

@@ -24,6 +24,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("year.html", include_str!("../../templates/year.html")),
     ("month.html", include_str!("../../templates/month.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("atom.xml", include_str!("../../templates/atom.xml")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("robots.txt", include_str!("../../templates/robots.txt")),
@@ -45,6 +46,7 @@ pub fn template_for(kind: PageKind) -> (&'static str, &'static str) {
         PageKind::Sitemap => ("sitemap.xml", "sitemap"),
         PageKind::Robots => ("robots.txt", "robots"),
         PageKind::NotFound => ("404.html", "not_found"),
+        PageKind::Search => ("search.html", "search"),
     }
 }
 

@@ -316,6 +316,24 @@ pub struct FeedEntry {
     pub categories: Vec<String>,
 }
 
+/// The search page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchView {
+    /// Link to the search index's script (`pagefind/pagefind.js`).
+    pub script_url: String,
+    /// The filters results can be narrowed by: `topic`, `country`, `person`, `year`.
+    pub filters: Vec<SearchFilter>,
+}
+
+/// One filter of the search page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchFilter {
+    /// Its name in the index and in the page's query string (`country`).
+    pub key: &'static str,
+    /// Its label (`Country`).
+    pub title: &'static str,
+}
+
 /// A sitemap file.
 #[derive(Debug, Clone, Serialize)]
 pub struct SitemapView {
@@ -694,6 +712,23 @@ impl<'a> Views<'a> {
             updated,
             entries,
         }
+    }
+
+    /// The search page.
+    pub fn search(&self) -> SearchView {
+        let mut filters: Vec<SearchFilter> = Taxonomy::ALL
+            .iter()
+            .map(|t| SearchFilter {
+                key: t.singular(),
+                title: match t {
+                    Taxonomy::Topics => "Topic",
+                    Taxonomy::Countries => "Country",
+                    Taxonomy::People => "Person",
+                },
+            })
+            .collect();
+        filters.push(SearchFilter { key: "year", title: "Year" });
+        SearchView { script_url: self.urls.link("pagefind/pagefind.js"), filters }
     }
 
     /// A sitemap file.

@@ -216,3 +216,60 @@ fn edits_reload_the_open_page_and_errors_show_an_overlay() {
         client.close().await.unwrap();
     });
 }
+
+#[test]
+fn the_search_page_finds_articles_and_filters_narrow_them() {
+    if !browser_available() {
+        return;
+    }
+    use dateline::build::{BuildOptions, NoProgress, build_site};
+    use dateline::config::{Config, SitePaths};
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    let story = |name: &str, title: &str, country: &str, body: &str| {
+        write(
+            root,
+            &format!("content/{name}.md"),
+            &format!("---\ntitle: {title}\ndate: 2012-10-{}\ncountries: [{country}]\n---\n{body}\n", 10 + name.len()),
+        );
+    };
+    story("a", "Convoy reaches Gao", "Mali", "An aid convoy reached Gao carrying grain and medicine.");
+    story("bb", "Convoy stopped at border", "Niger", "A second aid convoy was stopped at the border with grain.");
+    story("ccc", "Budget talks resume", "France", "Ministers resumed budget talks in Paris.");
+    let paths = SitePaths::new(root, None);
+    let report =
+        build_site(&paths, &Config::default(), &BuildOptions { drafts: false, search_index: true }, &NoProgress)
+            .unwrap();
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    let server = dateline::serve::Server::start(
+        &paths.out,
+        &dateline::serve::ServeOptions { bind: "127.0.0.1".parse().unwrap(), port: 0 },
+    )
+    .unwrap();
+    let port = server.addr().port();
+    let (_driver, driver_port) = start_chromedriver();
+    let profile = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let client = connect(driver_port, profile.path()).await;
+        client.goto(&format!("http://127.0.0.1:{port}/search/")).await.unwrap();
+        let search = client.find(Locator::Css("#q")).await.unwrap();
+        search.send_keys("convoy").await.unwrap();
+        wait_for("two results for 'convoy'", || async {
+            js(&client, "return document.querySelectorAll('#results li').length").await == 2
+        })
+        .await;
+        let text = js(&client, "return document.getElementById('results').innerText").await;
+        let text = text.as_str().unwrap_or_default();
+        assert!(text.contains("Convoy reaches Gao") && text.contains("Convoy stopped at border"), "{text}");
+        assert!(js(&client, "return document.querySelectorAll('#results mark').length > 0").await == true, "the hit is highlighted");
+        // A country filter narrows the results to Mali's.
+        js(&client, "var s = document.querySelector('select[data-filter=country]'); s.value = 'Mali'; s.dispatchEvent(new Event('change', {bubbles: true})); return 1").await;
+        wait_for("one result for 'convoy' in Mali", || async {
+            js(&client, "return document.querySelectorAll('#results li').length === 1 && document.getElementById('results').innerText.includes('Convoy reaches Gao')").await == true
+        })
+        .await;
+        assert!(client.current_url().await.unwrap().as_str().contains("country=Mali"), "the filter is in the address, so it can be linked");
+        client.close().await.unwrap();
+    });
+}

@@ -144,12 +144,26 @@ fn killing_ingest_leaves_whole_content_files_and_manifest() {
 
 #[test]
 fn killing_watch_mid_rebuild_leaves_whole_files() {
+    use std::io::BufRead;
     let site = Site::new();
     write_articles(&site, "old");
-    site.build_ok();
+    assert!(dateline(site.root()).arg("build").status().unwrap().success());
     let old = snapshot(&site.out());
-    let mut watcher = dateline(site.root()).arg("watch").stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
-    std::thread::sleep(Duration::from_millis(1500));
+    let mut watcher = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .current_dir(site.root())
+        .arg("watch")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Edit once it watches (its first build is done).
+    let stderr = watcher.stderr.take().unwrap();
+    for line in std::io::BufReader::new(stderr).lines() {
+        if line.unwrap_or_default().starts_with("watching") {
+            break;
+        }
+    }
+    std::thread::sleep(Duration::from_millis(200));
     write_articles(&site, "new");
     std::thread::sleep(Duration::from_millis(60));
     let _ = watcher.kill();

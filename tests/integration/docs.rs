@@ -53,6 +53,7 @@ fn every_template_variable_is_documented_in_the_readme() {
     add(serde_json::to_value(views.month(2012, 10, 1)).unwrap());
     add(serde_json::to_value(views.site_feed()).unwrap());
     add(serde_json::to_value(views.sitemap(SitemapPart::Single)).unwrap());
+    add(serde_json::to_value(views.search()).unwrap());
     let _ = PageKey::Robots;
     found.remove("region"); // an `extra` field of this fixture, not a view field
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();

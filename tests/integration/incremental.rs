@@ -244,6 +244,7 @@ fn view_json(views: &Views<'_>, key: PageKey) -> String {
         PageKey::Month(y, m, n) => serde_json::to_string(&views.month(y, m, n)),
         PageKey::Feed => serde_json::to_string(&views.site_feed()),
         PageKey::Sitemap(p) => serde_json::to_string(&views.sitemap(p)),
+        PageKey::Search => serde_json::to_string(&views.search()),
         PageKey::Robots | PageKey::NotFound => Ok(String::new()),
     }
     .unwrap()

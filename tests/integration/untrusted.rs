@@ -61,6 +61,14 @@ fn script_in_titles_names_and_bodies_is_inert() {
     let mut tags_seen = 0;
     for file in site.all_files() {
         let text = std::fs::read_to_string(site.out().join(&file)).unwrap_or_default();
+        if file == "search/index.html" {
+            // The search page's own script; scraped text never reaches it.
+            assert!(!text.contains("alert("), "{file}");
+            continue;
+        }
+        if file.starts_with("pagefind/") {
+            continue;
+        }
         for tag in tags(&text) {
             tags_seen += 1;
             assert!(
