@@ -28,6 +28,7 @@ pub const KNOWN_FIELDS: &[&str] = &[
     "people",
     "draft",
     "slug",
+    "roles",
 ];
 
 /// An article's validated front matter.
@@ -57,6 +58,8 @@ pub struct ArticleMeta {
     pub draft: bool,
     /// URL slug chosen by the author instead of the file name.
     pub slug: Option<Slug>,
+    /// Titles people were named with (`Leon E. Panetta: Defense Secretary`).
+    pub roles: BTreeMap<String, String>,
     /// Fields dateline does not know, for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -130,6 +133,7 @@ pub fn parse_meta(yaml: &str, file: &Path, first_line: usize) -> Result<ArticleM
     let people = fields.list(&map, "people");
     let draft = fields.flag(&map, "draft");
     let slug = fields.text(&map, "slug").map(|s| Slug::from_name(&s));
+    let roles = fields.text_map(&map, "roles");
     let extra = map
         .iter()
         .filter(|(k, _)| !KNOWN_FIELDS.contains(&k.as_str()))
@@ -151,6 +155,7 @@ pub fn parse_meta(yaml: &str, file: &Path, first_line: usize) -> Result<ArticleM
             people,
             draft,
             slug,
+            roles,
             extra,
         }),
         _ => Err(problems),
@@ -240,6 +245,33 @@ impl Fields<'_> {
         out
     }
 
+    /// A map of names to one line of text each (`roles`).
+    fn text_map(&mut self, map: &BTreeMap<String, Unknown>, key: &str) -> BTreeMap<String, String> {
+        let help = "write `roles: {Leon E. Panetta: Defense Secretary}`";
+        match map.get(key) {
+            None | Some(Unknown::Null) => BTreeMap::new(),
+            Some(Unknown::Mapping(m)) => {
+                let mut out = BTreeMap::new();
+                for (k, v) in m {
+                    match (scalar_text(k), scalar_text(v)) {
+                        (Some(k), Some(v)) => {
+                            out.insert(one_line(&k), one_line(&v));
+                        }
+                        _ => {
+                            self.problem(key, format!("`{key}` must map names to text"), help);
+                            return BTreeMap::new();
+                        }
+                    }
+                }
+                out
+            }
+            Some(other) => {
+                self.problem(key, format!("`{key}` must be a map, found {}", kind(other)), help);
+                BTreeMap::new()
+            }
+        }
+    }
+
     fn flag(&mut self, map: &BTreeMap<String, Unknown>, key: &str) -> bool {
         match map.get(key) {
             None | Some(Unknown::Null) => false,
@@ -311,6 +343,9 @@ pub struct FrontMatterOut {
     pub countries: Vec<String>,
     /// Person names.
     pub people: Vec<String>,
+    /// The title each person was named with, where one was.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub roles: BTreeMap<String, String>,
 }
 
 /// Bylines: written as a plain string when there is one.
@@ -392,11 +427,13 @@ mod tests {
             topics: vec!["defense".into()],
             countries: vec!["Norway".into(), "NO".into()],
             people: vec![],
+            roles: BTreeMap::from([("Jim Smith".to_string(), "Mayor".to_string())]),
         };
         let yaml = frontmatter::to_yaml(&out).unwrap();
         let m = parse(&yaml).unwrap();
         assert_eq!(m.title, "Yes: no");
         assert_eq!(m.countries, ["Norway", "NO"]);
         assert_eq!(m.authors, ["Jim Garamone"]);
+        assert_eq!(m.roles["Jim Smith"], "Mayor");
     }
 }

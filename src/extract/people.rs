@@ -180,6 +180,18 @@ const ROLES: &[&str] = &[
     "trader",
     "strategist",
     "executive",
+    "head",
+    "representative",
+    "commissioner",
+    "secretary-general",
+    "governor-general",
+    "mayor",
+    "senator",
+    "judge",
+    "prosecutor",
+    "negotiator",
+    "delegate",
+    "founder",
 ];
 
 /// Words of portfolios and organisations that sit between a title and a name
@@ -518,6 +530,19 @@ const NOT_NAMES: &[&str] = &[
     "Caribbean",
     "Pacific",
     "Atlantic",
+    "Democrat",
+    "Democrats",
+    "Republican",
+    "Republicans",
+    "Die",
+    "Der",
+    "Das",
+    "Le",
+    "La",
+    "Les",
+    "El",
+    "Il",
+    "Prices",
 ];
 
 /// Verbs of speech that follow or precede a speaker's name.
@@ -785,10 +810,12 @@ fn name_in_run(tokens: &[Token<'_>], i: usize, j: usize, is_place: &dyn Fn(&str)
         let title = run[..name_from].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
         return Some((text, context(&title)));
     }
-    let of_title =
-        matches!(prev, Some("of" | "the")) && tokens[..i].iter().rev().take(4).any(|t| TITLES.contains(&t.text));
-    if of_title && last_title.is_some() {
-        return Some((text, context("title of …")));
+    let title_back = tokens[..i].iter().rev().take(7).position(|t| TITLES.contains(&t.text));
+    if let Some(back) = title_back.filter(|_| matches!(prev, Some("of" | "the")) && last_title.is_some()) {
+        // "Minister of National Defense Kim Kwan-jin": the title runs from its head word to the name.
+        let from = i - 1 - back;
+        let title = tokens[from..i].iter().chain(&run[..name_from]).map(|t| t.text).collect::<Vec<_>>().join(" ");
+        return Some((text, context(&title)));
     }
     if let Some(role) = prev.filter(|p| ROLES.contains(p)) {
         return Some((text, context(role)));

@@ -401,6 +401,7 @@ fn normalize(
         topics: names(&entities.topics),
         countries: names(&entities.countries),
         people: names(&entities.people),
+        roles: roles(&entities.people),
     };
     let file_text = emit::content_file(&front, &emit::body_markdown(&layout.blocks));
     Ok(Normalized {
@@ -415,6 +416,24 @@ fn normalize(
 
 fn names(found: &[Found]) -> Vec<String> {
     found.iter().map(|f| f.name.clone()).collect()
+}
+
+/// The title each person was introduced with: the words before the name in
+/// the evidence of a titled mention (`Defense Secretary Leon E. Panetta`).
+fn roles(people: &[Found]) -> std::collections::BTreeMap<String, String> {
+    people
+        .iter()
+        .filter_map(|p| {
+            p.evidence.iter().find_map(|e| {
+                let title = e.strip_suffix(p.name.as_str())?.trim();
+                let words = title.split_whitespace().count();
+                let is_title = (1..=8).contains(&words)
+                    && title.chars().next().is_some_and(char::is_uppercase)
+                    && !title.contains('…');
+                is_title.then(|| (p.name.clone(), title.to_string()))
+            })
+        })
+        .collect()
 }
 
 fn explain_fields(layout: &Layout, city: Option<&str>, entities: &Entities, explain: &mut Vec<String>) {

@@ -103,9 +103,7 @@ fn read_header(header: &[&str], repeated: &RepeatedLines, layout: &mut Layout) {
             skip_next = true;
             continue;
         }
-        if repeated.contains(line) {
-            layout.notes.push(format!("dropped (repeated across the batch): {line:?}"));
-        } else if chrome::is_doubled(line) {
+        if chrome::is_doubled(line) {
             layout.notes.push(format!("dropped (logo text): {line:?}"));
         } else if chrome::is_call_to_action(line, 20) {
             layout.notes.push(format!("dropped (call to action): {line:?}"));
@@ -129,6 +127,10 @@ fn read_header(header: &[&str], repeated: &RepeatedLines, layout: &mut Layout) {
                 layout.notes.push(format!("agency line: {line:?}"));
                 layout.agency = Some(line.to_string());
             }
+        } else if repeated.contains(line) {
+            // Checked after the agency line: an agency's name repeats across
+            // its stories, and is still the agency.
+            layout.notes.push(format!("dropped (repeated across the batch): {line:?}"));
         } else {
             candidates.push(line);
         }

@@ -7,6 +7,7 @@
 pub mod filters;
 pub mod prints;
 pub mod templates;
+pub mod timeline;
 pub mod views;
 
 use std::path::PathBuf;

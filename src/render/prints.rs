@@ -28,6 +28,8 @@ pub struct Prints<'a> {
     terms: [Vec<u64>; 3],
     /// Name and slug of each term (what a link to it shows), per taxonomy.
     term_links: [Vec<u64>; 3],
+    /// What a term's page shows about all its articles (months, datelines, roles).
+    term_extras: [Vec<u64>; 3],
 }
 
 fn hash_of(value: impl Hash) -> u64 {
@@ -69,7 +71,22 @@ impl<'a> Prints<'a> {
                 h.finish()
             })
             .collect();
-        Prints { archive, config, cards, feed_entries, site, terms, term_links }
+        let term_extras = Taxonomy::ALL.map(|tax| {
+            archive
+                .terms_of(tax)
+                .terms
+                .par_iter()
+                .map(|t| {
+                    let mut h = DefaultHasher::new();
+                    for &a in &t.articles {
+                        let m = &archive.entries[a].article.meta;
+                        (m.date.year(), m.date.month(), &m.dateline, m.roles.get(&t.name)).hash(&mut h);
+                    }
+                    h.finish()
+                })
+                .collect()
+        });
+        Prints { archive, config, cards, feed_entries, site, terms, term_links, term_extras }
     }
 
     fn hash_cards(&self, ids: &[usize], h: &mut DefaultHasher) {
@@ -118,7 +135,7 @@ impl<'a> Prints<'a> {
             }
             PageKey::Term(tax, id, n) => {
                 let term = a.term(tax, id);
-                (self.terms[tax.index()][id], &term.variants, n).hash(&mut h);
+                (self.terms[tax.index()][id], self.term_extras[tax.index()][id], &term.variants, n).hash(&mut h);
                 let date = |i: Option<&usize>| i.map(|&i| &a.entries[i].article.meta.date);
                 (date(term.articles.first()), date(term.articles.last())).hash(&mut h);
                 pages::page_count(term.articles.len(), per).hash(&mut h);

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::archive::{Archive, Entry, Taxonomy, TermId};
 use crate::config::Config;
 use crate::pages::{self, SitemapPart, TermOrder};
+use crate::render::timeline::{self, MonthCount};
 
 /// Turns paths below the site root into links.
 #[derive(Debug, Clone)]
@@ -215,6 +216,17 @@ pub struct TermListView {
     pub by_count_url: String,
     /// Every term with its article count.
     pub terms: Vec<CountLink>,
+    /// The same terms grouped by initial letter (by-name order only; empty by count).
+    pub groups: Vec<LetterGroup>,
+}
+
+/// Terms whose names start with one letter.
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterGroup {
+    /// `A`…`Z`, or `#` for names that start otherwise.
+    pub letter: String,
+    /// Its terms, by name.
+    pub terms: Vec<CountLink>,
 }
 
 /// A term's page.
@@ -242,8 +254,50 @@ pub struct TermView {
     pub articles: Vec<ArticleCard>,
     /// Pagination.
     pub pager: Pager,
-    /// Terms that appear most often with it, per taxonomy (count = shared articles).
-    pub connections: Vec<TermGroup>,
+    /// Terms that appear most often with it, per taxonomy: each with the
+    /// number of shared articles and a link to the search for both.
+    pub connections: Vec<ConnectionGroup>,
+    /// Articles per month, first to last month (empty months included).
+    pub timeline: Vec<MonthCount>,
+    /// The timeline as an inline SVG chart (print with `| safe`).
+    pub timeline_svg: String,
+    /// Datelines (cities) of its articles, most frequent first.
+    pub datelines: Vec<CountName>,
+    /// Titles seen before a person's name (`Defense Secretary`), most frequent first.
+    pub roles: Vec<CountName>,
+}
+
+/// A name and how often it was seen.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountName {
+    /// The name.
+    pub name: String,
+    /// How often.
+    pub count: usize,
+}
+
+/// Terms of one taxonomy that go with a term.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConnectionGroup {
+    /// `countries`.
+    pub key: &'static str,
+    /// `Countries`.
+    pub title: &'static str,
+    /// The connected terms.
+    pub terms: Vec<Connection>,
+}
+
+/// A term that appears with another.
+#[derive(Debug, Clone, Serialize)]
+pub struct Connection {
+    /// Its name.
+    pub name: String,
+    /// Its page.
+    pub url: String,
+    /// Articles carrying both.
+    pub count: usize,
+    /// The search page filtered by both terms (empty without search).
+    pub search_url: String,
 }
 
 /// A year's page.
@@ -372,6 +426,40 @@ const MONTHS: [&str; 12] = [
 /// The English name of month `m` (1–12).
 pub fn month_name(m: i8) -> &'static str {
     MONTHS[(m.clamp(1, 12) - 1) as usize]
+}
+
+/// The letter a name is filed under: its first letter, transliterated and
+/// upper-cased (`Élysée` under E), or `#`.
+fn initial(name: &str) -> String {
+    let slug = crate::slug::Slug::from_name(name);
+    match slug.as_str().chars().next() {
+        Some(c) if c.is_ascii_alphabetic() && !slug.as_str().starts_with("n-") => c.to_ascii_uppercase().to_string(),
+        _ => "#".to_string(),
+    }
+}
+
+/// The most frequent values, with counts; ties by name.
+fn top_counts<'s>(values: impl Iterator<Item = &'s str>, limit: usize) -> Vec<CountName> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for v in values {
+        *counts.entry(v).or_default() += 1;
+    }
+    let mut list: Vec<CountName> =
+        counts.into_iter().map(|(name, count)| CountName { name: name.to_string(), count }).collect();
+    list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    list.truncate(limit);
+    list
+}
+
+/// Percent-encodes a query-string value.
+fn percent_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// Builds views from one archive.
@@ -570,11 +658,24 @@ impl<'a> Views<'a> {
         let index = self.archive.terms_of(taxonomy);
         let mut ids: Vec<TermId> = (0..index.terms.len()).collect();
         match order {
-            TermOrder::Name => ids.sort_by(|&a, &b| {
-                index.terms[a].name.to_lowercase().cmp(&index.terms[b].name.to_lowercase()).then(a.cmp(&b))
-            }),
+            // By transliterated name, so "Élysée" files under E with "Egypt".
+            TermOrder::Name => {
+                ids.sort_by_cached_key(|&t| (index.terms[t].slug.to_string(), index.terms[t].name.to_lowercase(), t))
+            }
             TermOrder::Count => {
                 ids.sort_by(|&a, &b| index.terms[b].articles.len().cmp(&index.terms[a].articles.len()).then(a.cmp(&b)))
+            }
+        }
+        let terms: Vec<CountLink> =
+            ids.into_iter().map(|t| self.term_link(taxonomy, t, index.terms[t].articles.len())).collect();
+        let mut groups: Vec<LetterGroup> = Vec::new();
+        if order == TermOrder::Name {
+            for t in &terms {
+                let letter = initial(&t.name);
+                match groups.last_mut() {
+                    Some(g) if g.letter == letter => g.terms.push(t.clone()),
+                    _ => groups.push(LetterGroup { letter, terms: vec![t.clone()] }),
+                }
             }
         }
         TermListView {
@@ -585,7 +686,8 @@ impl<'a> Views<'a> {
             },
             by_name_url: self.urls.link(&pages::term_list_path(taxonomy, TermOrder::Name)),
             by_count_url: self.urls.link(&pages::term_list_path(taxonomy, TermOrder::Count)),
-            terms: ids.into_iter().map(|t| self.term_link(taxonomy, t, index.terms[t].articles.len())).collect(),
+            terms,
+            groups,
         }
     }
 
@@ -599,12 +701,36 @@ impl<'a> Views<'a> {
         let connections = self.archive.co_terms[taxonomy.index()][id]
             .iter()
             .zip(Taxonomy::ALL)
-            .map(|(list, tax)| TermGroup {
+            .map(|(list, tax)| ConnectionGroup {
                 key: tax.key(),
                 title: tax.title(),
-                terms: list.iter().map(|c| self.term_link(c.taxonomy, c.term, c.shared)).collect(),
+                terms: list
+                    .iter()
+                    .map(|c| {
+                        let other = self.archive.term(c.taxonomy, c.term);
+                        Connection {
+                            name: other.name.clone(),
+                            url: self.urls.link(&pages::term_path(self.archive, c.taxonomy, c.term)),
+                            count: c.shared,
+                            search_url: self.search_link(&[(taxonomy, &term.name), (c.taxonomy, &other.name)]),
+                        }
+                    })
+                    .collect(),
             })
             .collect();
+        let entries = &self.archive.entries;
+        let timeline = timeline::month_counts(term.articles.iter().map(|&a| &entries[a].article.meta.date));
+        let timeline_svg = timeline::svg(&timeline, &term.name);
+        let datelines =
+            top_counts(term.articles.iter().filter_map(|&a| entries[a].article.meta.dateline.as_deref()), 12);
+        let roles = if taxonomy == Taxonomy::People {
+            top_counts(
+                term.articles.iter().filter_map(|&a| entries[a].article.meta.roles.get(&term.name).map(String::as_str)),
+                8,
+            )
+        } else {
+            Vec::new()
+        };
         TermView {
             taxonomy: self.taxonomy_link(taxonomy),
             name: term.name.clone(),
@@ -618,7 +744,21 @@ impl<'a> Views<'a> {
             articles: self.cards(ids),
             pager,
             connections,
+            timeline,
+            timeline_svg,
+            datelines,
+            roles,
         }
+    }
+
+    /// The search page filtered by these terms, or "" without search.
+    fn search_link(&self, terms: &[(Taxonomy, &str)]) -> String {
+        if !cfg!(feature = "search") {
+            return String::new();
+        }
+        let query: Vec<String> =
+            terms.iter().map(|(tax, name)| format!("{}={}", tax.singular(), percent_encode(name))).collect();
+        format!("{}?{}", self.urls.link("search/"), query.join("&"))
     }
 
     /// A year's page.

@@ -163,7 +163,7 @@ fn edits_reload_the_open_page_and_errors_show_an_overlay() {
         let client = connect(driver_port, profile.path()).await;
         let page = format!("http://127.0.0.1:{port}/2012/10/talks/");
         client.goto(&page).await.unwrap();
-        assert!(client.source().await.unwrap().contains("Officials met in Bamako."));
+        wait_for("the page", || async { client.source().await.unwrap_or_default().contains("Officials met in Bamako.") }).await;
         // Wait until the page's live-reload channel is open before editing.
         wait_for("the event stream to open", || async {
             js(&client, "return document.documentElement.dataset.datelineLive === '1'").await == true

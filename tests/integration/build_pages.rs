@@ -235,3 +235,37 @@ fn static_files_are_copied_and_override_the_default_stylesheet() {
     assert_eq!(std::fs::read_to_string(site.out_file("/style.css")).unwrap(), "body{color:red}");
     assert!(site.exists("/img/logo.svg"));
 }
+
+#[test]
+fn term_pages_show_a_timeline_datelines_and_search_links_for_connections() {
+    let site = Site::new();
+    site.story("a", "A", "2012-10-01", "countries: [Mali]\ndateline: Bamako\npeople: [Jim Smith]");
+    site.story("b", "B", "2012-10-20", "countries: [Mali]\ndateline: Bamako\npeople: [Jim Smith]");
+    site.story(
+        "c",
+        "C",
+        "2013-01-05",
+        "countries: [Mali]\ndateline: Gao\nroles: {Jim Smith: Defense Minister}\npeople: [Jim Smith]",
+    );
+    site.build_ok();
+    let mali = site.page("/countries/mali/");
+    assert!(mali.contains(r#"<svg class="timeline""#));
+    assert!(
+        mali.contains("<title>Oct 2012: 2</title>")
+            && mali.contains("<title>Nov 2012: 0</title>")
+            && mali.contains("<title>Jan 2013: 1</title>")
+    );
+    assert!(mali.contains("<td>2012-10</td><td>2</td>"), "a text alternative lists the months");
+    assert!(
+        mali.contains("Bamako <span class=\"count\">2</span>") && mali.contains("Gao <span class=\"count\">1</span>")
+    );
+    if cfg!(feature = "search") {
+        assert!(
+            mali.contains(r#"href="/search/?country=Mali&amp;person=Jim%20Smith""#),
+            "connections link to the filtered search"
+        );
+    }
+    assert!(site.page("/people/jim-smith/").contains("Titles seen: Defense Minister"));
+    let list = site.page("/countries/");
+    assert!(list.contains(r#"<section class="letter-group" id="letter-M">"#), "list pages are grouped by letter");
+}

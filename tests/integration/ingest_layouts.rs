@@ -187,3 +187,15 @@ fn binary_empty_and_other_files_are_skipped_with_a_reason() {
     assert!(stderr.contains("data.csv: skipped: not an article file"), "{stderr}");
     assert!(stderr.contains("3 skipped"), "{stderr}");
 }
+
+#[test]
+fn in_a_batch_an_agency_line_shared_by_many_sources_is_still_the_agency() {
+    let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sources");
+    let site = Site::new();
+    let out = ingest(&site, &[sources.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let meta = front_matter(&content_file(&site, "countering-al-qaida-in-mali"));
+    assert_eq!(meta.agency.as_deref(), Some("American Forces Press Service"));
+    assert_eq!(meta.roles.get("Leon E. Panetta").map(String::as_str), Some("Defense Secretary"));
+    assert_eq!(meta.roles.get("Kim Kwan-jin").map(String::as_str), Some("Minister of National Defense"));
+}
