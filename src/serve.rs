@@ -90,6 +90,11 @@ pub enum Message {
 
 struct Shared {
     out: PathBuf,
+    /// Files served and their bytes (bodies), for measurements.
+    served: std::sync::atomic::AtomicU64,
+    served_bytes: std::sync::atomic::AtomicU64,
+    /// Paths served, in order, when logging is on (measurements only).
+    log: Mutex<Option<Vec<(String, u64)>>>,
     messages: broadcast::Sender<Message>,
     /// The problems now, sent to pages that connect while the site is broken.
     problems: Mutex<Option<String>>,
@@ -118,7 +123,14 @@ impl Server {
         listener.set_nonblocking(true).map_err(|source| ServeError::Io { bind, port, source })?;
         let addr = listener.local_addr().map_err(|source| ServeError::Io { bind, port, source })?;
         let (messages, _) = broadcast::channel(64);
-        let shared = Arc::new(Shared { out: out.to_path_buf(), messages, problems: Mutex::new(None) });
+        let shared = Arc::new(Shared {
+            out: out.to_path_buf(),
+            served: Default::default(),
+            served_bytes: Default::default(),
+            log: Mutex::new(None),
+            messages,
+            problems: Mutex::new(None),
+        });
         let (shutdown, shutdown_rx) = oneshot::channel::<()>();
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -167,6 +179,22 @@ impl Server {
             Some(text) => Message::Problems(text),
             None => Message::Ok,
         });
+    }
+
+    /// Files served so far and their total size in bytes (response bodies).
+    pub fn served(&self) -> (u64, u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (self.shared.served.load(Relaxed), self.shared.served_bytes.load(Relaxed))
+    }
+
+    /// Starts (or restarts) recording each path served with its size; returns what was recorded.
+    pub fn take_log(&self, keep_logging: bool) -> Vec<(String, u64)> {
+        let mut log = self.shared.log.lock().unwrap_or_else(|e| e.into_inner());
+        let taken = log.take().unwrap_or_default();
+        if keep_logging {
+            *log = Some(Vec::new());
+        }
+        taken
     }
 
     /// Stops serving and waits for open connections to close.
@@ -246,8 +274,22 @@ async fn files(State(shared): State<Arc<Shared>>, request: Request<Body>) -> Res
         path = path.join("index.html");
     }
     match read_inside(&shared.out, &path).await {
-        Some(bytes) => respond(StatusCode::OK, &path, bytes, head),
+        Some(bytes) => {
+            count(&shared, raw, bytes.len());
+            respond(StatusCode::OK, &path, bytes, head)
+        }
         None => not_found(&shared.out, head).await,
+    }
+}
+
+fn count(shared: &Shared, path: &str, len: usize) {
+    use std::sync::atomic::Ordering::Relaxed;
+    shared.served.fetch_add(1, Relaxed);
+    shared.served_bytes.fetch_add(len as u64, Relaxed);
+    if let Ok(mut log) = shared.log.lock()
+        && let Some(log) = log.as_mut()
+    {
+        log.push((path.to_string(), len as u64));
     }
 }
 

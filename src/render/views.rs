@@ -51,6 +51,8 @@ pub struct SiteView {
     pub language: String,
     /// Link to the site feed.
     pub feed_url: String,
+    /// Link to the search page (empty when built without search).
+    pub search_url: String,
     /// The taxonomies, for navigation.
     pub taxonomies: Vec<TaxonomyLink>,
     /// Years with articles, newest first (no counts: every page shows this,
@@ -500,6 +502,7 @@ impl<'a> Views<'a> {
             base_path: self.config.base_path().to_string(),
             language: self.config.language.clone(),
             feed_url: self.urls.link("atom.xml"),
+            search_url: if cfg!(feature = "search") { self.urls.link("search/") } else { String::new() },
             taxonomies: Taxonomy::ALL.iter().map(|t| self.taxonomy_link(*t)).collect(),
             years,
             generator: format!("dateline {}", env!("CARGO_PKG_VERSION")),
