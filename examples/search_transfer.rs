@@ -75,4 +75,5 @@ fn main() {
         client.close().await.unwrap();
     });
     let _ = driver.kill();
+    let _ = driver.wait();
 }
