@@ -135,6 +135,8 @@ pub struct Config {
     /// Pass raw HTML in Markdown bodies through instead of escaping it. Only
     /// for sites whose authors are trusted.
     pub unsafe_html: bool,
+    /// Write the full-text search index and page (about 1 s per 1,000 articles).
+    pub search: bool,
 }
 
 impl Default for Config {
@@ -148,6 +150,7 @@ impl Default for Config {
             feed_size: 20,
             related: 5,
             unsafe_html: false,
+            search: true,
         }
     }
 }
@@ -175,7 +178,7 @@ impl Config {
         } else {
             frontmatter::parse(text).map_err(|e| {
                 Diagnostic::error(CONFIG_FILE, e.message).at(e.line, e.column).help(
-                    "known settings: title, description, base_url, language, page_size, feed_size, related, unsafe_html",
+                    "known settings: title, description, base_url, language, page_size, feed_size, related, unsafe_html, search",
                 )
             })?
         };

@@ -113,7 +113,8 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let mut pipeline = Pipeline::new(paths.clone(), config, BuildOptions { drafts: args.drafts, search_index: true })
+    let search = config.search;
+    let mut pipeline = Pipeline::new(paths.clone(), config, BuildOptions { drafts: args.drafts, search_index: search })
         .with_base_url_override(Some(url.clone()));
     let report = pipeline.build(&progress::Bar::new(cli.quiet))?;
     print_diagnostics(&report.diagnostics, cli.quiet);
@@ -151,7 +152,8 @@ pub fn watch(cli: &Cli, args: &WatchArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let mut pipeline = Pipeline::new(paths.clone(), config, BuildOptions { drafts: args.drafts, search_index: true })
+    let search = config.search;
+    let mut pipeline = Pipeline::new(paths.clone(), config, BuildOptions { drafts: args.drafts, search_index: search })
         .with_base_url_override(args.base_url.clone());
     let report = pipeline.build(&progress::Bar::new(cli.quiet))?;
     print_diagnostics(&report.diagnostics, cli.quiet);
