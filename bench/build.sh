@@ -33,11 +33,18 @@ measure() { # label, then the command; prints "label seconds maxrss_kb"
   echo "$label $(echo "$t1 - $t0" | bc) $(cat "$WORK/rss")"
 }
 
-rm -rf "$WORK/plain/public"
+rm -rf "$WORK/plain/public" "$WORK/plain/dateline.yaml"
 results=()
+# Without the search index (dateline.yaml: search: false), then with it (the default).
+echo "search: false" > "$WORK/plain/dateline.yaml"
 results+=("$(measure dateline-cold "$BIN" --root "$WORK/plain" build -q)")
 pages=$(find "$WORK/plain/public" -name '*.html' -o -name '*.xml' | wc -l)
 results+=("$(measure dateline-warm "$BIN" --root "$WORK/plain" build -q)")
+rm -f "$WORK/plain/dateline.yaml"
+rm -rf "$WORK/plain/public"
+results+=("$(measure dateline+search "$BIN" --root "$WORK/plain" build -q)")
+index_mb=$(du -sm "$WORK/plain/public/pagefind" | cut -f1)
+index_files=$(find "$WORK/plain/public/pagefind" -type f | wc -l)
 if command -v hugo >/dev/null; then
   rm -rf "$WORK/hugo/public"
   results+=("$(measure hugo hugo --source "$WORK/hugo" --quiet)")
@@ -53,6 +60,7 @@ for r in "${results[@]}"; do
   p=$pages; [ "$label" = hugo ] && { p=$hugo_pages; hugo_s=$secs; }
   printf '%-14s %8.2f %10d %12.0f %7d MB\n' "$label" "$secs" "$p" "$(echo "$p / $secs" | bc -l)" $((rss / 1024))
 done
+echo "search index: $index_mb MB in $index_files files"
 if [ -n "$hugo_s" ]; then
   for r in "${results[@]}"; do
     read -r label secs rss <<<"$r"
