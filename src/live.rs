@@ -1,7 +1,6 @@
 //! `dateline serve` and `dateline watch`: a first build, then the watch loop
 //! with its reports printed and, for `serve`, passed on to the server.
 
-use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -30,7 +29,7 @@ fn stop_on_ctrl_c() -> Arc<AtomicBool> {
     stop
 }
 
-fn inbox(paths: &SitePaths, dir: &Path, quiet: bool) -> Option<Inbox> {
+fn inbox(paths: &SitePaths, quiet: bool) -> Option<Inbox> {
     let vocabularies = match ingest::load_vocabularies(paths) {
         Ok(v) => v,
         Err(d) => {
@@ -41,7 +40,6 @@ fn inbox(paths: &SitePaths, dir: &Path, quiet: bool) -> Option<Inbox> {
             return None;
         }
     };
-    let _ = dir;
     Some(Inbox {
         options: IngestOptions { content: paths.content.clone(), ..IngestOptions::default() },
         extractor: Extractor::new(&vocabularies),
@@ -79,6 +77,28 @@ fn print_update(update: &Update, quiet: bool) {
     }
 }
 
+/// Loads the settings and builds the whole site once; `None` (after saying
+/// why) when the settings are broken.
+fn first_build(
+    cli: &Cli,
+    paths: &SitePaths,
+    base_url: Option<String>,
+    drafts: bool,
+) -> anyhow::Result<Option<(Pipeline, BuildReport)>> {
+    let config = match load_config(paths, base_url.as_deref()) {
+        Ok(c) => c,
+        Err(d) => {
+            eprintln!("{d}");
+            return Ok(None);
+        }
+    };
+    let options = BuildOptions { drafts, search_index: config.search };
+    let mut pipeline = Pipeline::new(paths.clone(), config, options).with_base_url_override(base_url);
+    let report = pipeline.build(&progress::Bar::new(cli.quiet))?;
+    print_diagnostics(&report.diagnostics, cli.quiet);
+    Ok(Some((pipeline, report)))
+}
+
 /// The problems of a report as the overlay shows them, or `None` if it has no errors.
 fn overlay_text(report: &BuildReport) -> Option<String> {
     report.has_errors().then(|| {
@@ -106,18 +126,9 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     } else {
         format!("http://{host}:{}/", addr.port())
     };
-    let config = match load_config(&paths, Some(&url)) {
-        Ok(c) => c,
-        Err(d) => {
-            eprintln!("{d}");
-            return Ok(ExitCode::FAILURE);
-        }
+    let Some((mut pipeline, report)) = first_build(cli, &paths, Some(url.clone()), args.drafts)? else {
+        return Ok(ExitCode::FAILURE);
     };
-    let search = config.search;
-    let mut pipeline = Pipeline::new(paths.clone(), config, BuildOptions { drafts: args.drafts, search_index: search })
-        .with_base_url_override(Some(url.clone()));
-    let report = pipeline.build(&progress::Bar::new(cli.quiet))?;
-    print_diagnostics(&report.diagnostics, cli.quiet);
     server.problems(overlay_text(&report));
     eprintln!("{report}");
     eprintln!("serving {} at {url} — Ctrl-C to stop", paths.display(&paths.out).display());
@@ -128,7 +139,7 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let stop = stop_on_ctrl_c();
-    let inbox = inbox(&paths, &args.inbox, cli.quiet);
+    let inbox = inbox(&paths, cli.quiet);
     let result = watch::run(&mut pipeline, inbox, &stop, &mut |update| {
         print_update(&update, cli.quiet);
         if let Update::Rebuilt(report) = &update {
@@ -145,22 +156,13 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
 pub fn watch(cli: &Cli, args: &WatchArgs) -> anyhow::Result<ExitCode> {
     let mut paths = SitePaths::new(&cli.root, Some(&args.out));
     paths.sources = cli.root.join(&args.inbox);
-    let config = match load_config(&paths, args.base_url.as_deref()) {
-        Ok(c) => c,
-        Err(d) => {
-            eprintln!("{d}");
-            return Ok(ExitCode::FAILURE);
-        }
+    let Some((mut pipeline, report)) = first_build(cli, &paths, args.base_url.clone(), args.drafts)? else {
+        return Ok(ExitCode::FAILURE);
     };
-    let search = config.search;
-    let mut pipeline = Pipeline::new(paths.clone(), config, BuildOptions { drafts: args.drafts, search_index: search })
-        .with_base_url_override(args.base_url.clone());
-    let report = pipeline.build(&progress::Bar::new(cli.quiet))?;
-    print_diagnostics(&report.diagnostics, cli.quiet);
     eprintln!("{report}");
     eprintln!("watching {} — Ctrl-C to stop", paths.root.display());
     let stop = stop_on_ctrl_c();
-    let inbox = inbox(&paths, &args.inbox, cli.quiet);
+    let inbox = inbox(&paths, cli.quiet);
     watch::run(&mut pipeline, inbox, &stop, &mut |update| print_update(&update, cli.quiet))?;
     eprintln!("stopped");
     Ok(ExitCode::SUCCESS)

@@ -41,7 +41,10 @@ pub fn month_counts<'a>(dates: impl IntoIterator<Item = &'a PubDate>) -> Vec<Mon
     out
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/// `Oct` for 10.
+fn short_month(m: i8) -> &'static str {
+    &crate::render::views::month_name(m)[..3]
+}
 
 /// The chart: one bar per month, year labels under the first month of each
 /// year, `name` in its accessible label.
@@ -67,9 +70,9 @@ pub fn svg(counts: &[MonthCount], name: &str) -> String {
     let label = format!(
         "Articles about {} per month, {} {} to {} {}: {} in all, at most {} in a month",
         escape(name),
-        MONTHS[(first.month - 1) as usize],
+        short_month(first.month),
         first.year,
-        MONTHS[(last.month - 1) as usize],
+        short_month(last.month),
         last.year,
         total,
         max as usize
@@ -92,7 +95,7 @@ pub fn svg(counts: &[MonthCount], name: &str) -> String {
         let _ = write!(
             out,
             r#"<rect x="{x:.1}" y="{y:.1}" width="{bar:.1}" height="{h:.1}" fill="currentColor"><title>{} {}: {}</title></rect>"#,
-            MONTHS[(c.month - 1) as usize],
+            short_month(c.month),
             c.year,
             c.count,
             y = top + height - h,
