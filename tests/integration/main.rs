@@ -12,6 +12,7 @@ mod cli;
 mod crash_safety;
 mod docs;
 mod eval_harness;
+mod fuzz_replay;
 mod incremental;
 mod ingest_entities;
 mod ingest_layouts;
