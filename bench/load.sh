@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 DURATION=${1:-30}
 command -v wrk >/dev/null || { echo "load: wrk is missing (apt-get install wrk)"; exit 2; }
 SITE=$(mktemp -d)
+SERVER=""; EDITOR=""
 trap 'kill $SERVER $EDITOR 2>/dev/null || true; rm -rf "$SITE"' EXIT
 python3 ../shared/tools/gen_corpus.py --articles 1000 --out "$SITE"
 cargo build --release --quiet
@@ -15,7 +16,7 @@ PORT=18333
 target/release/dateline --root "$SITE" -q serve --port $PORT 2>"$SITE/serve.log" &
 SERVER=$!
 until grep -q '^serving' "$SITE/serve.log" 2>/dev/null; do sleep 0.2; done
-FILE=$(find "$SITE/content" -name '*.md' | head -1)
+FILE=$(find "$SITE/content" -name '*.md' -print -quit)
 ( i=0; while true; do i=$((i+1)); sed -i "s/^Edited [0-9]* //; 0,/^---$/!{0,/^---$/s/^---$/---\nEdited $i /}" "$FILE"; sleep 0.2; done ) &
 EDITOR=$!
 rss() { awk '/VmRSS/{print $2}' /proc/$SERVER/status; }
