@@ -469,6 +469,19 @@ pub struct Views<'a> {
     archive: &'a Archive,
     config: &'a Config,
     urls: Urls,
+    /// Every article id, newest first: the home page's list.
+    all: Vec<usize>,
+    /// What a term's pages show about all its articles, made on first use:
+    /// a term with 50,000 articles has 1,000 pages that share it.
+    summaries: [Vec<std::sync::OnceLock<TermSummary>>; 3],
+}
+
+/// A term's timeline, datelines and roles.
+struct TermSummary {
+    timeline: Vec<MonthCount>,
+    timeline_svg: String,
+    datelines: Vec<CountName>,
+    roles: Vec<CountName>,
 }
 
 /// How many terms per taxonomy the home page shows.
@@ -477,7 +490,9 @@ const HOME_TOP_TERMS: usize = 12;
 impl<'a> Views<'a> {
     /// Views over `archive` with `config`'s URLs and page sizes.
     pub fn new(archive: &'a Archive, config: &'a Config) -> Views<'a> {
-        Views { archive, config, urls: Urls::new(config) }
+        let summaries =
+            Taxonomy::ALL.map(|t| (0..archive.terms_of(t).terms.len()).map(|_| std::sync::OnceLock::new()).collect());
+        Views { archive, config, urls: Urls::new(config), all: (0..archive.entries.len()).collect(), summaries }
     }
 
     /// The link helper.
@@ -613,8 +628,8 @@ impl<'a> Views<'a> {
 
     /// Page `n` of the home page.
     pub fn home(&self, n: usize) -> HomeView {
-        let all: Vec<usize> = (0..self.archive.entries.len()).collect();
-        let (ids, pager) = self.paginate(&all, "", n);
+        let all = &self.all;
+        let (ids, pager) = self.paginate(all, "", n);
         // Counts change with every article; only the first page shows them,
         // so adding one article does not change every page of the list.
         let first = n == 1;
@@ -721,19 +736,25 @@ impl<'a> Views<'a> {
                     .collect(),
             })
             .collect();
-        let entries = &self.archive.entries;
-        let timeline = timeline::month_counts(term.articles.iter().map(|&a| &entries[a].article.meta.date));
-        let timeline_svg = timeline::svg(&timeline, &term.name);
-        let datelines =
-            top_counts(term.articles.iter().filter_map(|&a| entries[a].article.meta.dateline.as_deref()), 12);
-        let roles = if taxonomy == Taxonomy::People {
-            top_counts(
-                term.articles.iter().filter_map(|&a| entries[a].article.meta.roles.get(&term.name).map(String::as_str)),
-                8,
-            )
-        } else {
-            Vec::new()
-        };
+        let summary = self.summaries[taxonomy.index()][id].get_or_init(|| {
+            let entries = &self.archive.entries;
+            let timeline = timeline::month_counts(term.articles.iter().map(|&a| &entries[a].article.meta.date));
+            let timeline_svg = timeline::svg(&timeline, &term.name);
+            let datelines =
+                top_counts(term.articles.iter().filter_map(|&a| entries[a].article.meta.dateline.as_deref()), 12);
+            let roles = if taxonomy == Taxonomy::People {
+                let roles = term
+                    .articles
+                    .iter()
+                    .filter_map(|&a| entries[a].article.meta.roles.get(&term.name).map(String::as_str));
+                top_counts(roles, 8)
+            } else {
+                Vec::new()
+            };
+            TermSummary { timeline, timeline_svg, datelines, roles }
+        });
+        let (timeline, timeline_svg) = (summary.timeline.clone(), summary.timeline_svg.clone());
+        let (datelines, roles) = (summary.datelines.clone(), summary.roles.clone());
         TermView {
             taxonomy: self.taxonomy_link(taxonomy),
             name: term.name.clone(),

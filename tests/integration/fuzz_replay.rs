@@ -14,7 +14,8 @@ fn inputs(target: &str) -> Vec<Vec<u8>> {
     let mut all = Vec::new();
     for folder in ["seeds", "corpus", "regressions"] {
         let dir = root.join(folder).join(target);
-        for entry in walkdir::WalkDir::new(&dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+        for entry in walkdir::WalkDir::new(&dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file())
+        {
             all.push(std::fs::read(entry.path()).unwrap());
         }
     }
@@ -41,7 +42,14 @@ fn ingest_inputs_never_panic_and_never_become_markup() {
     let extractor = Extractor::new(&Vocabularies::defaults());
     for data in inputs("ingest_text") {
         let Ok((text, _)) = ingest::decode::decode(&data) else { continue };
-        if let Ok(a) = ingest::analyze(&text, false, Some(jiff::civil::date(2012, 10, 24)), true, &extractor, &RepeatedLines::default()) {
+        if let Ok(a) = ingest::analyze(
+            &text,
+            false,
+            Some(jiff::civil::date(2012, 10, 24)),
+            true,
+            &extractor,
+            &RepeatedLines::default(),
+        ) {
             let body = ingest::emit::body_markdown(&a.layout.blocks);
             assert!(!content::markdown::render(&body, RawHtml::Allow).html.contains("<script"));
         }
@@ -55,7 +63,10 @@ fn ingest_inputs_never_panic_and_never_become_markup() {
 fn slug_and_date_inputs_keep_their_invariants() {
     for data in inputs("slug") {
         let s = Slug::from_name(&String::from_utf8_lossy(&data));
-        assert!(!s.as_str().is_empty() && s.as_str().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+        assert!(
+            !s.as_str().is_empty()
+                && s.as_str().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        );
     }
     for data in inputs("dates") {
         let text = String::from_utf8_lossy(&data);
