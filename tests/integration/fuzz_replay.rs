@@ -1,5 +1,5 @@
-//! Replays the fuzzers' inputs (`fuzz/seeds/`, the committed corpus in
-//! `fuzz/corpus/`, and any crash kept in `fuzz/regressions/`) through the
+//! Replays the fuzzers' inputs (`fuzz/seeds/`, the minimized corpus kept in
+//! `fuzz/corpus.tar.gz`, and any crash kept in `fuzz/regressions/`) through the
 //! same code the fuzz targets drive, so every input ever found stays a test.
 
 use std::path::Path;
@@ -9,11 +9,25 @@ use dateline::extract::{Extractor, Vocabularies};
 use dateline::ingest::{self, chrome::RepeatedLines, dateline as datelines, html};
 use dateline::slug::Slug;
 
+/// The committed corpus, unpacked once per test run.
+fn corpus() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus.tar.gz");
+        let status = std::process::Command::new("tar").arg("xzf").arg(&archive).arg("-C").arg(dir.path()).status();
+        assert!(status.is_ok_and(|s| s.success()), "cannot unpack {}", archive.display());
+        dir
+    })
+    .path()
+}
+
 fn inputs(target: &str) -> Vec<Vec<u8>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
     let mut all = Vec::new();
-    for folder in ["seeds", "corpus", "regressions"] {
-        let dir = root.join(folder).join(target);
+    let dirs =
+        [root.join("seeds").join(target), corpus().join("corpus").join(target), root.join("regressions").join(target)];
+    for dir in dirs {
         for entry in walkdir::WalkDir::new(&dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file())
         {
             all.push(std::fs::read(entry.path()).unwrap());
