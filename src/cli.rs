@@ -36,18 +36,12 @@ pub enum Command {
     Watch(WatchArgs),
 }
 
-/// Options of `dateline watch`.
+/// Options of `dateline watch`: those of `build`, plus the inbox.
 #[derive(Debug, Args)]
 pub struct WatchArgs {
-    /// Output folder, relative to the site root.
-    #[arg(long, short, default_value = "public", value_name = "DIR")]
-    pub out: PathBuf,
-    /// Absolute URL the site will be served from (overrides dateline.yaml).
-    #[arg(long, value_name = "URL")]
-    pub base_url: Option<String>,
-    /// Also publish articles marked `draft: true`.
-    #[arg(long)]
-    pub drafts: bool,
+    /// Where and how to build.
+    #[command(flatten)]
+    pub build: BuildArgs,
     /// Folder of raw articles to ingest as they arrive, relative to the site root.
     #[arg(long, default_value = "sources", value_name = "DIR")]
     pub inbox: PathBuf,

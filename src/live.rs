@@ -154,9 +154,9 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn watch(cli: &Cli, args: &WatchArgs) -> anyhow::Result<ExitCode> {
-    let mut paths = SitePaths::new(&cli.root, Some(&args.out));
+    let mut paths = SitePaths::new(&cli.root, Some(&args.build.out));
     paths.sources = cli.root.join(&args.inbox);
-    let Some((mut pipeline, report)) = first_build(cli, &paths, args.base_url.clone(), args.drafts)? else {
+    let Some((mut pipeline, report)) = first_build(cli, &paths, args.build.base_url.clone(), args.build.drafts)? else {
         return Ok(ExitCode::FAILURE);
     };
     eprintln!("{report}");
