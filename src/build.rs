@@ -26,8 +26,6 @@ use crate::render::{self, Renderer, SiteTemplate, prints::Prints, templates, vie
 pub struct BuildOptions {
     /// Publish articles marked `draft: true` too.
     pub drafts: bool,
-    /// Write the full-text search index (when built with the `search` feature).
-    pub search_index: bool,
 }
 
 /// Receives progress of long phases; the binary draws it, tests ignore it.
@@ -321,7 +319,7 @@ impl Pipeline {
         tracing::debug!(elapsed = ?started.elapsed(), "archive built");
 
         // Which pages to render: those whose inputs changed.
-        let page_list = pages::site_pages(&archive, self.config.page_size);
+        let page_list = pages::site_pages(&archive, self.config.page_size, self.config.search_enabled());
         let prints = Prints::new(&archive, &self.config);
         tracing::debug!(elapsed = ?started.elapsed(), "pages listed, articles fingerprinted");
         let new_prints: Vec<u64> = page_list.par_iter().map(|p| prints.page(p)).collect();
@@ -389,7 +387,7 @@ impl Pipeline {
         let mut search_problems = Vec::new();
         // Indexing is whole-archive (about 1 s per 1,000 articles), so a
         // rebuild keeps the last index and `dateline build` refreshes it.
-        let search_files: Vec<String> = if !self.options.search_index {
+        let search_files: Vec<String> = if !self.config.search_enabled() {
             Vec::new()
         } else if !full && let Some(prev) = &previous {
             prev.search_files.clone()

@@ -208,6 +208,11 @@ impl Config {
         Ok(self)
     }
 
+    /// Whether the site gets a search index and page: asked for, and compiled in.
+    pub fn search_enabled(&self) -> bool {
+        self.search && cfg!(feature = "search")
+    }
+
     /// The path part of `base_url`, always starting and ending with `/`: what
     /// every internal link starts with.
     pub fn base_path(&self) -> &str {

@@ -92,7 +92,7 @@ fn first_build(
             return Ok(None);
         }
     };
-    let options = BuildOptions { drafts, search_index: config.search };
+    let options = BuildOptions { drafts };
     let mut pipeline = Pipeline::new(paths.clone(), config, options).with_base_url_override(base_url);
     let report = pipeline.build(&progress::Bar::new(cli.quiet))?;
     print_diagnostics(&report.diagnostics, cli.quiet);

@@ -100,7 +100,7 @@ fn build(cli: &Cli, args: &BuildArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let options = BuildOptions { drafts: args.drafts, search_index: config.search };
+    let options = BuildOptions { drafts: args.drafts };
     let progress = progress::Bar::new(cli.quiet);
     let report = build::build_site(&paths, &config, &options, &progress)
         .with_context(|| format!("building {}", paths.root.display()))?;

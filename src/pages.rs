@@ -164,7 +164,7 @@ pub fn sitemap_paths(archive: &Archive) -> Vec<String> {
 }
 
 /// Every page of the site, in a fixed order.
-pub fn site_pages(archive: &Archive, per_page: usize) -> Vec<Page> {
+pub fn site_pages(archive: &Archive, per_page: usize, search: bool) -> Vec<Page> {
     let mut pages = Vec::new();
     let mut add = |key: PageKey, file: String| pages.push(Page { key, file });
     let index = |dir: &str| format!("{dir}index.html");
@@ -208,7 +208,7 @@ pub fn site_pages(archive: &Archive, per_page: usize) -> Vec<Page> {
     }
     add(PageKey::Robots, "robots.txt".to_string());
     add(PageKey::NotFound, "404.html".to_string());
-    if cfg!(feature = "search") {
+    if search {
         add(PageKey::Search, "search/index.html".to_string());
     }
     pages

@@ -151,14 +151,14 @@ impl TermIndex {
             let base = Slug::from_name(&name);
             let mut slug = base.clone();
             let mut n = 1;
-            while index.by_slug.contains_key(&slug) {
+            while RESERVED_TERM_SLUGS.contains(&slug.as_str()) || index.by_slug.contains_key(&slug) {
                 n += 1;
                 slug = base.with_suffix(n);
             }
             let mut articles: Vec<usize> = members.iter().flat_map(|&s| uses_of_spelling[s].iter().copied()).collect();
             articles.sort_unstable();
             articles.dedup();
-            if n > 1 {
+            if n > 1 && !RESERVED_TERM_SLUGS.contains(&base.as_str()) {
                 let kept = index.terms[index.by_slug[&base]].name.clone();
                 clashes.push(SlugClash { kept, renamed: name.clone(), slug: slug.clone(), article: articles[0] });
             }
@@ -172,8 +172,14 @@ impl TermIndex {
         let per_article = spelling_of_article
             .into_iter()
             .map(|mine| {
-                let mut ids: Vec<TermId> = mine.into_iter().map(|s| term_of_spelling[s]).collect();
-                ids.dedup();
+                // Two spellings of one term in one article count once; the
+                // article keeps its own order of terms.
+                let mut ids: Vec<TermId> = Vec::with_capacity(mine.len());
+                for id in mine.into_iter().map(|s| term_of_spelling[s]) {
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
                 ids
             })
             .collect();
@@ -185,6 +191,9 @@ impl TermIndex {
         self.by_slug.get(slug).copied()
     }
 }
+
+/// Term slugs that would shadow a list page of the taxonomy's folder (`/countries/by-count/`).
+const RESERVED_TERM_SLUGS: &[&str] = &["by-count"];
 
 /// Names that differ only in case or spacing are the same term.
 fn name_key(name: &str) -> String {
@@ -222,6 +231,26 @@ mod tests {
         assert_eq!(mali.variants, ["MALI"]);
         assert_eq!(per_article[1].len(), 2);
         assert!(clashes.is_empty());
+    }
+
+    #[test]
+    fn a_term_named_like_a_list_page_gets_another_slug() {
+        let owned = names(&[&["By Count"]]);
+        let refs: Vec<&[String]> = owned.iter().map(|v| v.as_slice()).collect();
+        let (index, _, clashes) = TermIndex::build(&refs);
+        assert_eq!(index.terms[0].slug.as_str(), "by-count-2");
+        assert!(clashes.is_empty(), "nothing to warn about: no other term has the slug");
+    }
+
+    #[test]
+    fn two_spellings_in_one_article_count_once() {
+        let owned = names(&[&["Côte d'Ivoire", "Mali", "CÔTE D'IVOIRE"]]);
+        let refs: Vec<&[String]> = owned.iter().map(|v| v.as_slice()).collect();
+        let (index, per_article, _) = TermIndex::build(&refs);
+        assert_eq!(index.terms.len(), 2);
+        let ivory = index.by_slug(&Slug::from_name("Côte d'Ivoire")).unwrap();
+        let mali = index.by_slug(&Slug::from_name("Mali")).unwrap();
+        assert_eq!(per_article[0], [ivory, mali], "once each, in the article's order");
     }
 
     #[test]

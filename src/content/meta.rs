@@ -102,8 +102,8 @@ pub fn parse_meta(yaml: &str, file: &Path, first_line: usize) -> Result<ArticleM
     };
     let mut fields = Fields { yaml, file, shift, problems: Vec::new() };
 
-    let title = fields.text(&map, "title");
-    let date = match fields.text(&map, "date") {
+    let title = fields.required_text(&map, "title", "add a headline, e.g. `title: Countering al-Qaida in Mali`");
+    let date = match fields.required_text(&map, "date", "add the publication day, e.g. `date: 2012-10-24`") {
         Some(text) => match PubDate::parse(&text) {
             Ok(date) => Some(date),
             Err(e) => {
@@ -117,12 +117,6 @@ pub fn parse_meta(yaml: &str, file: &Path, first_line: usize) -> Result<ArticleM
         },
         None => None,
     };
-    if title.is_none() && !fields.has_problem_at("title") {
-        fields.missing("title", "add a headline, e.g. `title: Countering al-Qaida in Mali`");
-    }
-    if date.is_none() && !map.contains_key("date") {
-        fields.missing("date", "add the publication day, e.g. `date: 2012-10-24`");
-    }
     let meta_authors = fields.list(&map, "author");
     let agency = fields.text(&map, "agency");
     let dateline = fields.text(&map, "dateline");
@@ -179,13 +173,19 @@ impl Fields<'_> {
         self.problems.push(d);
     }
 
-    fn has_problem_at(&self, key: &str) -> bool {
-        self.problems.iter().any(|p| p.message.starts_with(&format!("`{key}`")))
-    }
-
-    fn missing(&mut self, key: &str, help: &str) {
-        self.problems
-            .push(Diagnostic::error(self.file, format!("`{key}` is missing")).at(self.shift.max(1), 1).help(help));
+    /// Text that must be there: an absent, null or blank value is a problem.
+    fn required_text(&mut self, map: &BTreeMap<String, Unknown>, key: &str, help: &str) -> Option<String> {
+        if !map.contains_key(key) {
+            self.problems
+                .push(Diagnostic::error(self.file, format!("`{key}` is missing")).at(self.shift.max(1), 1).help(help));
+            return None;
+        }
+        let before = self.problems.len();
+        let text = self.text(map, key);
+        if text.is_none() && self.problems.len() == before {
+            self.problem(key, format!("`{key}` is empty"), help);
+        }
+        text
     }
 
     /// A single line of text; numbers and booleans are taken as their text.
@@ -194,14 +194,7 @@ impl Fields<'_> {
         match scalar_text(value) {
             Some(text) => {
                 let text = one_line(&text);
-                if text.is_empty() {
-                    if key == "title" {
-                        self.problem(key, "`title` is empty".into(), "write the headline after `title:`");
-                    }
-                    None
-                } else {
-                    Some(text)
-                }
+                if text.is_empty() { None } else { Some(text) }
             }
             None if matches!(value, Unknown::Null) => None,
             None => {
@@ -399,6 +392,18 @@ mod tests {
         let errs = parse("author: X\n").unwrap_err();
         assert_eq!(errs.len(), 2);
         assert!(errs[0].message.contains("title") && errs[1].message.contains("date"));
+    }
+
+    #[test]
+    fn blank_title_and_date_are_errors_at_their_lines() {
+        for (yaml, line) in
+            [("title: A\ndate:\n", 3), ("title: A\ndate: \"\"\n", 3), ("title: ' '\ndate: 2012-10-24\n", 2)]
+        {
+            let errors = parse(yaml).unwrap_err();
+            assert_eq!(errors.len(), 1, "{yaml}: {errors:?}");
+            assert!(errors[0].message.ends_with("is empty"), "{yaml}: {}", errors[0].message);
+            assert_eq!(errors[0].line, Some(line), "{yaml}");
+        }
     }
 
     #[test]

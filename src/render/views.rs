@@ -432,11 +432,12 @@ pub fn month_name(m: i8) -> &'static str {
 
 /// The letter a name is filed under: its first letter, transliterated and
 /// upper-cased (`Élysée` under E), or `#`.
-fn initial(name: &str) -> String {
-    let slug = crate::slug::Slug::from_name(name);
-    match slug.as_str().chars().next() {
-        Some(c) if c.is_ascii_alphabetic() && !slug.as_str().starts_with("n-") => c.to_ascii_uppercase().to_string(),
-        _ => "#".to_string(),
+fn initial(name: &str) -> char {
+    // The transliteration, not the term's slug: a name with no letters gets a
+    // made-up slug (`n-1a2b3c4d`) that must not file it under N.
+    match slug::slugify(name).chars().next() {
+        Some(c) if c.is_ascii_alphabetic() => c.to_ascii_uppercase(),
+        _ => '#',
     }
 }
 
@@ -517,7 +518,7 @@ impl<'a> Views<'a> {
             base_path: self.config.base_path().to_string(),
             language: self.config.language.clone(),
             feed_url: self.urls.link("atom.xml"),
-            search_url: if cfg!(feature = "search") { self.urls.link("search/") } else { String::new() },
+            search_url: if self.config.search_enabled() { self.urls.link("search/") } else { String::new() },
             taxonomies: Taxonomy::ALL.iter().map(|t| self.taxonomy_link(*t)).collect(),
             years,
             generator: format!("dateline {}", env!("CARGO_PKG_VERSION")),
@@ -676,9 +677,10 @@ impl<'a> Views<'a> {
         let index = self.archive.terms_of(taxonomy);
         let mut ids: Vec<TermId> = (0..index.terms.len()).collect();
         match order {
-            // By transliterated name, so "Élysée" files under E with "Egypt".
+            // By transliterated name, so "Élysée" files under E with "Egypt",
+            // and all names without a letter together under `#`, first.
             TermOrder::Name => {
-                ids.sort_by_cached_key(|&t| (index.terms[t].slug.to_string(), index.terms[t].name.to_lowercase(), t))
+                ids.sort_by_cached_key(|&t| (initial(&index.terms[t].name), index.terms[t].slug.clone()))
             }
             TermOrder::Count => {
                 ids.sort_by(|&a, &b| index.terms[b].articles.len().cmp(&index.terms[a].articles.len()).then(a.cmp(&b)))
@@ -689,7 +691,7 @@ impl<'a> Views<'a> {
         let mut groups: Vec<LetterGroup> = Vec::new();
         if order == TermOrder::Name {
             for t in &terms {
-                let letter = initial(&t.name);
+                let letter = initial(&t.name).to_string();
                 match groups.last_mut() {
                     Some(g) if g.letter == letter => g.terms.push(t.clone()),
                     _ => groups.push(LetterGroup { letter, terms: vec![t.clone()] }),
@@ -777,7 +779,7 @@ impl<'a> Views<'a> {
 
     /// The search page filtered by these terms, or "" without search.
     fn search_link(&self, terms: &[(Taxonomy, &str)]) -> String {
-        if !cfg!(feature = "search") {
+        if !self.config.search_enabled() {
             return String::new();
         }
         let query: Vec<String> =

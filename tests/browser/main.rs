@@ -237,9 +237,7 @@ fn the_search_page_finds_articles_and_filters_narrow_them() {
     story("bb", "Convoy stopped at border", "Niger", "A second aid convoy was stopped at the border with grain.");
     story("ccc", "Budget talks resume", "France", "Ministers resumed budget talks in Paris.");
     let paths = SitePaths::new(root, None);
-    let report =
-        build_site(&paths, &Config::default(), &BuildOptions { drafts: false, search_index: true }, &NoProgress)
-            .unwrap();
+    let report = build_site(&paths, &Config::default(), &BuildOptions { drafts: false }, &NoProgress).unwrap();
     assert!(!report.has_errors(), "{:?}", report.diagnostics);
     let server = dateline::serve::Server::start(
         &paths.out,

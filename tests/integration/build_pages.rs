@@ -269,3 +269,30 @@ fn term_pages_show_a_timeline_datelines_and_search_links_for_connections() {
     let list = site.page("/countries/");
     assert!(list.contains(r#"<section class="letter-group" id="letter-M">"#), "list pages are grouped by letter");
 }
+
+#[test]
+fn search_false_leaves_out_the_index_the_page_and_every_link_to_it() {
+    let site = Site::new();
+    site.file("dateline.yaml", "search: false\n");
+    site.story("a", "A", "2012-10-01", "countries: [Mali]\npeople: [Jim Smith]");
+    site.build_ok();
+    assert!(!site.exists("/search/"));
+    assert!(!site.out().join("pagefind").exists());
+    for url in ["/", "/countries/mali/", "/2012/10/a/"] {
+        assert!(!site.page(url).contains("/search/"), "{url} links to a search page that is not there");
+    }
+}
+
+#[test]
+fn names_without_letters_are_filed_once_under_hash_and_n_names_under_n() {
+    let site = Site::new();
+    site.story("a", "A", "2012-10-01", "people: [\"N'Golo Kanté\", \"★\", Nancy Pelosi, 50 Cent]");
+    site.build_ok();
+    let list = site.page("/people/");
+    assert_eq!(count(&list, r#"id="letter-#""#), 1, "one # group: {list}");
+    let hash = &list[list.find(r#"id="letter-#""#).unwrap()..list.find(r#"id="letter-N""#).expect("an N group")];
+    assert!(hash.contains(">50 Cent</a>") && hash.contains(">★</a>"), "{hash}");
+    let n = &list[list.find(r#"id="letter-N""#).unwrap()..];
+    assert!(n.contains(">N&#39;Golo Kanté</a>"), "{n}");
+    assert!(n.contains(">Nancy Pelosi</a>"));
+}
