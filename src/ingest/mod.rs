@@ -462,8 +462,10 @@ fn date_of_mtime(t: SystemTime) -> Option<Date> {
 }
 
 /// The publication day: the dateline's, the header's, the page's metadata,
-/// then the reference date; a date without a year takes the year that puts
-/// it nearest the reference (the file time, or `--default-date`).
+/// then the reference date. A date without a year takes the year that puts it
+/// nearest a full date found elsewhere in the source, or else nearest the
+/// reference (the file time, or `--default-date`): a copy of a 2012 story saved
+/// today is still filed under 2012 when its page says so.
 fn resolve_date(
     layout: &Layout,
     page: Option<&html::PageMeta>,
@@ -476,22 +478,26 @@ fn resolve_date(
         (layout.header_date, "a date line in the header"),
         (page.and_then(|p| p.published), "the page's metadata"),
     ];
+    let full = |p: &PartialDate| p.year.and_then(|y| Date::new(y, p.month, p.day).ok());
+    let anchor = candidates
+        .iter()
+        .find_map(|(found, from)| found.as_ref().and_then(full).map(|d| (d, *from)))
+        .or(reference.map(|r| (r, reference_name)));
     for (found, from) in candidates {
-        let Some(PartialDate { year, month, day }) = found else { continue };
-        match year {
-            Some(y) => {
-                if let Ok(d) = Date::new(y, month, day) {
-                    return Some((d, format!("from {from}")));
-                }
-            }
-            None => {
-                let reference = reference?;
-                let best = [-1i16, 0, 1]
-                    .iter()
-                    .filter_map(|dy| Date::new(reference.year() + dy, month, day).ok())
-                    .min_by_key(|d| (d.since(reference).map(|s| s.get_days().abs()).unwrap_or(i32::MAX), d.year()))?;
-                return Some((best, format!("day from {from}, year from {reference_name}")));
-            }
+        let Some(found) = found else { continue };
+        if let Some(d) = full(&found) {
+            return Some((d, format!("from {from}")));
+        }
+        if found.year.is_some() {
+            continue; // a full date that does not exist (2012-02-30)
+        }
+        let Some((anchor, anchor_name)) = anchor else { continue };
+        let nearest = [-1i16, 0, 1]
+            .iter()
+            .filter_map(|dy| Date::new(anchor.year() + dy, found.month, found.day).ok())
+            .min_by_key(|d| (d.since(anchor).map(|s| s.get_days().abs()).unwrap_or(i32::MAX), d.year()));
+        if let Some(d) = nearest {
+            return Some((d, format!("day from {from}, year from {anchor_name}")));
         }
     }
     reference.map(|r| (r, format!("no date in the source; taken from {reference_name}")))

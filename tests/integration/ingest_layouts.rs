@@ -139,6 +139,23 @@ fn a_saved_web_page_gives_its_article_without_the_page_around_it() {
 }
 
 #[test]
+fn a_dateline_without_a_year_takes_the_year_of_the_pages_own_date_not_the_file_time() {
+    let site = Site::new();
+    let page = r#"<!doctype html><html><head><title>Ministers meet on Mali</title>
+<meta property="article:published_time" content="2012-03-27T08:00:00Z"></head><body>
+<article><h1>Ministers meet on Mali</h1>
+<p>PARIS, March 26 (Reuters) - Foreign ministers met on Monday to discuss the crisis in northern Mali, officials in Paris said after the talks.</p>
+<p>They agreed to meet again next month, when a plan for an African-led force is expected to be ready for the Security Council.</p>
+<p>The United Nations has asked for a detailed plan before it approves any force, diplomats in New York said on Monday.</p></article></body></html>"#;
+    // Saved today: the file time says this year, the page says 2012.
+    site.file("sources/page.html", page);
+    let out = ingest(&site, &["sources", "--explain"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let meta = front_matter(&content_file(&site, "ministers-meet-on-mali"));
+    assert_eq!(meta.date.to_string(), "2012-03-26", "the dateline's day in the page's year");
+}
+
+#[test]
 fn markdown_sources_are_validated_and_their_entities_filled_in() {
     let site = Site::new();
     site.file("sources/note.md", "---\ntitle: Aid reaches Mali\ndate: 2013-02-01\nregion: Sahel\n---\nAid convoys reached northern Mali on Friday, Malian officials said.\n");
