@@ -190,6 +190,13 @@ pub struct Pipeline {
     problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
     /// Problems met listing `content/` (a missing folder, a symlink loop).
     listing: Vec<Diagnostic>,
+    /// Why `dateline.yaml` or the templates could not be used, kept until they
+    /// are fixed: meanwhile the last good settings and templates build the site.
+    settings_problems: Vec<Diagnostic>,
+    template_problems: Vec<Diagnostic>,
+    /// Templates changed since the last good compile: the pages using them
+    /// re-render once the templates compile again.
+    pending_templates: Vec<String>,
     renderer: Option<Renderer>,
     built: Option<Built>,
 }
@@ -205,6 +212,9 @@ impl Pipeline {
             cache: BTreeMap::new(),
             problems: BTreeMap::new(),
             listing: Vec::new(),
+            settings_problems: Vec::new(),
+            template_problems: Vec::new(),
+            pending_templates: Vec::new(),
             renderer: None,
             built: None,
         }
@@ -242,46 +252,48 @@ impl Pipeline {
     fn run(&mut self, changes: &Changes, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
         let started = Instant::now();
         if self.built.is_none() {
-            output::claim_out_dir(&self.paths, &[])?;
+            output::claim_out_dir(&self.paths)?;
         }
-        let mut report_extra = Vec::new();
 
         if changes.config {
             match self.reload_config() {
-                Ok(true) => {
-                    self.built = None;
-                    self.renderer = None;
-                    self.cache.clear();
+                Ok(changed) => {
+                    self.settings_problems.clear();
+                    if changed {
+                        self.built = None;
+                        self.renderer = None;
+                        self.cache.clear();
+                    }
                 }
-                Ok(false) => {}
-                Err(d) => {
-                    // Keep building with the last good settings; say why.
-                    report_extra.push(d);
-                }
+                // Keep building with the last good settings, and say why
+                // until the file is fixed.
+                Err(d) => self.settings_problems = vec![d],
             }
         }
 
-        // Templates: compile when first needed or when one changed; a broken
-        // template leaves the previous site exactly as it was.
+        // Templates: compile when first needed or when one changed. A broken
+        // template keeps the last good ones in use (content edits still
+        // show); with none to fall back on, nothing is rendered.
         let mut forced_kinds: HashSet<PageKind> = HashSet::new();
         if self.renderer.is_none() || !changes.templates.is_empty() {
+            self.pending_templates.extend(changes.templates.iter().cloned());
             let mut problems = Vec::new();
             let site_templates = read_site_templates(&self.paths, &mut problems);
             match Renderer::new(&site_templates) {
                 Ok(r) => {
                     if self.renderer.is_some() {
-                        forced_kinds = kinds_using(&changes.templates);
+                        forced_kinds = kinds_using(&self.pending_templates);
                     }
+                    self.pending_templates.clear();
                     self.renderer = Some(r);
                 }
-                Err(mut errs) => {
-                    problems.append(&mut errs);
-                    let mut diagnostics = self.current_problems();
-                    diagnostics.extend(problems);
-                    diagnostics.extend(report_extra);
-                    let articles = self.built.as_ref().map_or(0, |b| b.archive.entries.len());
-                    return Ok(BuildReport { articles, elapsed: started.elapsed(), diagnostics, ..Default::default() });
-                }
+                Err(mut errs) => problems.append(&mut errs),
+            }
+            self.template_problems = problems;
+            if self.renderer.is_none() {
+                let articles = self.built.as_ref().map_or(0, |b| b.archive.entries.len());
+                let diagnostics = self.current_problems();
+                return Ok(BuildReport { articles, elapsed: started.elapsed(), diagnostics, ..Default::default() });
             }
         }
 
@@ -413,21 +425,18 @@ impl Pipeline {
         diagnostics.append(&mut render_problems);
         diagnostics.append(&mut static_problems);
         diagnostics.append(&mut search_problems);
-        diagnostics.extend(report_extra);
         let has_errors = diagnostics.iter().any(Diagnostic::is_error);
 
         // Files no longer produced. With errors they are kept rather than
         // deleted: fixing the file brings them back, and nothing is lost meanwhile.
-        let mut removed = 0;
-        let mut kept = Vec::new();
+        // A full build finds them on disk (left by an earlier run); a rebuild
+        // knows them from the last one.
         let file_count = page_list.len() + statics.len() + search_files.len();
-        if full {
-            if !has_errors {
-                let mut keep: HashSet<String> = page_list.iter().map(|p| p.file.clone()).collect();
-                keep.extend(statics.keys().cloned());
-                keep.extend(search_files.iter().cloned());
-                removed = output::remove_stale(&self.paths.out, &keep)?;
-            }
+        let stale: Vec<String> = if full {
+            let mut keep: HashSet<String> = page_list.iter().map(|p| p.file.clone()).collect();
+            keep.extend(statics.keys().cloned());
+            keep.extend(search_files.iter().cloned());
+            output::stale_files(&self.paths.out, &keep)
         } else if let Some(prev) = &previous {
             let mut stale: Vec<&str> = prev.kept.iter().map(String::as_str).collect();
             if prev.pages != page_list {
@@ -436,14 +445,19 @@ impl Pipeline {
             stale.extend(prev.statics.keys().map(String::as_str).filter(|f| !statics.contains_key(*f)));
             stale.extend(prev.search_files.iter().map(String::as_str).filter(|f| !page_files.contains(f)));
             stale.retain(|f| !statics.contains_key(*f) && !page_files.contains(f));
-            if has_errors {
-                kept = stale.into_iter().map(str::to_string).collect();
-            } else {
-                for file in stale {
-                    if output::remove(&self.paths.out, file)? {
-                        removed += 1;
-                        changed_files.push(file.to_string());
-                    }
+            stale.into_iter().map(str::to_string).collect()
+        } else {
+            Vec::new()
+        };
+        let mut removed = 0;
+        let mut kept = Vec::new();
+        if has_errors {
+            kept = stale;
+        } else {
+            for file in stale {
+                if output::remove(&self.paths.out, &file)? {
+                    removed += 1;
+                    changed_files.push(file);
                 }
             }
         }
@@ -470,7 +484,9 @@ impl Pipeline {
 
     /// Every problem of the content files as they are now.
     fn current_problems(&self) -> Vec<Diagnostic> {
-        let mut all: Vec<Diagnostic> = self.listing.clone();
+        let mut all: Vec<Diagnostic> = self.settings_problems.clone();
+        all.extend(self.template_problems.iter().cloned());
+        all.extend(self.listing.iter().cloned());
         all.extend(self.problems.values().flatten().cloned());
         all
     }

@@ -73,19 +73,20 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// Checks that `paths.out` is safe to write into and delete from, and claims
-/// it with the marker file. Refuses the site root, its input folders, any
-/// folder that contains them, and a non-empty folder dateline did not create.
-pub fn claim_out_dir(paths: &SitePaths, extra_inputs: &[&Path]) -> Result<(), OutputError> {
+/// it with the marker file. Refuses the site root, its input folders (the
+/// inbox of raw sources too), any folder that contains them, and a non-empty
+/// folder dateline did not create.
+pub fn claim_out_dir(paths: &SitePaths) -> Result<(), OutputError> {
     let out = absolute(&paths.out);
     let refuse = |reason: String| Err(OutputError::UnsafeOutDir { path: paths.out.clone(), reason });
     let root = absolute(&paths.root);
-    let mut inputs = vec![
+    let inputs = [
         ("the site root", root.clone()),
         ("content/", absolute(&paths.content)),
         ("templates/", absolute(&paths.templates)),
         ("static/", absolute(&paths.static_dir)),
+        ("the inbox of raw sources", absolute(&paths.sources)),
     ];
-    inputs.extend(extra_inputs.iter().map(|p| ("an input folder", absolute(p))));
     for (what, input) in &inputs {
         if &out == input {
             return refuse(format!("it is {what}; pick a separate folder such as --out public"));
@@ -154,31 +155,20 @@ pub fn remove(out: &Path, relative: &str) -> Result<bool, OutputError> {
     Ok(true)
 }
 
-/// Deletes every file under `out` not in `keep` (relative paths with `/`),
-/// then the folders left empty. Returns how many files it removed.
-pub fn remove_stale(out: &Path, keep: &HashSet<String>) -> Result<usize, OutputError> {
+/// Every file under `out` not in `keep` (relative paths with `/`): what a
+/// build no longer produces. Nothing, if dateline did not create `out`.
+pub fn stale_files(out: &Path, keep: &HashSet<String>) -> Vec<String> {
     if !out.join(MARKER).is_file() {
-        return Ok(0);
+        return Vec::new();
     }
-    let mut removed = 0;
-    let mut dirs = Vec::new();
-    for entry in walkdir::WalkDir::new(out).min_depth(1).into_iter().filter_map(Result::ok) {
-        let rel = entry.path().strip_prefix(out).unwrap_or(entry.path());
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        if entry.file_type().is_dir() {
-            dirs.push(entry.into_path());
-        } else if rel != MARKER && !keep.contains(&rel) {
-            fs::remove_file(entry.path())
-                .map_err(|source| OutputError::Io { path: entry.path().to_path_buf(), source })?;
-            removed += 1;
-        }
-    }
-    // Deepest first, so a folder emptied by removing its children goes too.
-    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
-    for dir in dirs {
-        let _ = fs::remove_dir(&dir);
-    }
-    Ok(removed)
+    walkdir::WalkDir::new(out)
+        .min_depth(1)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| e.path().strip_prefix(out).unwrap_or(e.path()).to_string_lossy().replace('\\', "/"))
+        .filter(|rel| rel != MARKER && !keep.contains(rel))
+        .collect()
 }
 
 /// The files of a site's `static/` folder, as (output path, source file), sorted.
@@ -226,24 +216,25 @@ mod tests {
         let (dir, paths) = site();
         for out in [".", "content", "content/x", "templates", "static", ".."] {
             let p = SitePaths::new(dir.path(), Some(Path::new(out)));
-            assert!(claim_out_dir(&p, &[]).is_err(), "{out}");
+            assert!(claim_out_dir(&p).is_err(), "{out}");
         }
         fs::create_dir_all(dir.path().join("mine")).unwrap();
         fs::write(dir.path().join("mine/notes.txt"), "keep").unwrap();
         let p = SitePaths::new(dir.path(), Some(Path::new("mine")));
-        assert!(claim_out_dir(&p, &[]).is_err());
-        assert!(claim_out_dir(&paths, &[]).is_ok());
+        assert!(claim_out_dir(&p).is_err());
+        assert!(claim_out_dir(&paths).is_ok());
         assert!(paths.out.join(MARKER).is_file());
     }
 
     #[test]
     fn removes_only_what_is_not_kept() {
         let (_dir, paths) = site();
-        claim_out_dir(&paths, &[]).unwrap();
+        claim_out_dir(&paths).unwrap();
         write(&paths.out, "a/index.html", b"a").unwrap();
         write(&paths.out, "b/index.html", b"b").unwrap();
         let keep: HashSet<String> = ["a/index.html".to_string()].into();
-        assert_eq!(remove_stale(&paths.out, &keep).unwrap(), 1);
+        assert_eq!(stale_files(&paths.out, &keep), ["b/index.html"]);
+        assert!(remove(&paths.out, "b/index.html").unwrap());
         assert!(paths.out.join("a/index.html").exists());
         assert!(!paths.out.join("b").exists());
         assert!(paths.out.join(MARKER).exists());

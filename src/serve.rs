@@ -369,15 +369,16 @@ fn respond(status: StatusCode, path: &Path, mut bytes: Vec<u8>, head: bool) -> R
     response
 }
 
-/// Adds the reload script before `</body>` (or at the end).
+/// Adds the reload script before `</body>` (or at the end). Works on bytes:
+/// the script is ASCII, so a page in any ASCII-based encoding stays intact.
 fn inject(bytes: Vec<u8>) -> Vec<u8> {
-    let Ok(text) = String::from_utf8(bytes) else { return Vec::new() };
-    let at = text.rfind("</body>").unwrap_or(text.len());
-    let mut out = String::with_capacity(text.len() + RELOAD_SCRIPT.len());
-    out.push_str(&text[..at]);
-    out.push_str(RELOAD_SCRIPT);
-    out.push_str(&text[at..]);
-    out.into_bytes()
+    const END: &[u8] = b"</body>";
+    let at = bytes.windows(END.len()).rposition(|w| w == END).unwrap_or(bytes.len());
+    let mut out = Vec::with_capacity(bytes.len() + RELOAD_SCRIPT.len());
+    out.extend_from_slice(&bytes[..at]);
+    out.extend_from_slice(RELOAD_SCRIPT.as_bytes());
+    out.extend_from_slice(&bytes[at..]);
+    out
 }
 
 /// The content type of a file, from its extension.
@@ -447,6 +448,13 @@ mod tests {
     fn the_script_goes_before_the_closing_body() {
         let out = String::from_utf8(inject(b"<html><body>x</body></html>".to_vec())).unwrap();
         assert!(out.contains("x<script>") && out.ends_with("</script></body></html>"));
+    }
+
+    #[test]
+    fn a_page_that_is_not_utf8_keeps_its_bytes() {
+        let page = b"<html><body>caf\xe9</body></html>".to_vec();
+        let out = inject(page);
+        assert!(out.starts_with(b"<html><body>caf\xe9<script>") && out.ends_with(b"</script></body></html>"));
     }
 
     #[test]

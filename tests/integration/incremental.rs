@@ -233,6 +233,76 @@ fn a_template_change_re_renders_the_pages_that_use_it() {
     );
 }
 
+#[test]
+fn a_broken_template_or_config_is_reported_until_fixed_and_content_edits_still_show() {
+    let site = Site::new();
+    site.story("a", "A", "2012-10-01", "countries: [Mali]");
+    let mut pipeline = Pipeline::new(site.paths(), site.config(), BuildOptions::default());
+    pipeline.build(&NoProgress).unwrap();
+    let errors = |report: &build::BuildReport| -> Vec<String> {
+        report.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect()
+    };
+    let rebuild = |pipeline: &mut Pipeline, files: &[&str]| {
+        let paths: Vec<_> = files.iter().map(|f| site.root().join(f)).collect();
+        let changes = Changes::from_paths(&site.paths(), paths.iter().map(|p| p.as_path())).unwrap();
+        pipeline.rebuild(&changes, &NoProgress).unwrap()
+    };
+
+    // One batch breaks a template and edits an article: the edit is not lost.
+    site.file(
+        "templates/term.html",
+        "{% extends \"default/term.html\" %}{% block title %}{{ term.name {% endblock title %}",
+    );
+    site.story("a", "A second title", "2012-10-01", "countries: [Mali]");
+    let report = rebuild(&mut pipeline, &["templates/term.html", "content/a.md"]);
+    assert!(errors(&report).iter().any(|e| e.contains("term.html")), "{:?}", errors(&report));
+    assert!(site.page("/2012/10/a/").contains("A second title"), "the edit is published with the last good templates");
+
+    // A later content-only batch still says the template is broken.
+    site.story("a", "A third title", "2012-10-01", "countries: [Mali]");
+    let report = rebuild(&mut pipeline, &["content/a.md"]);
+    assert!(errors(&report).iter().any(|e| e.contains("term.html")), "{:?}", errors(&report));
+
+    // A broken dateline.yaml, likewise, until fixed.
+    site.file("dateline.yaml", "page_size: [\n");
+    assert!(errors(&rebuild(&mut pipeline, &["dateline.yaml"])).iter().any(|e| e.contains("dateline.yaml")));
+    site.story("a", "A fourth title", "2012-10-01", "countries: [Mali]");
+    let report = rebuild(&mut pipeline, &["content/a.md"]);
+    assert!(errors(&report).iter().any(|e| e.contains("dateline.yaml")), "{:?}", errors(&report));
+    site.remove("dateline.yaml");
+    let report = rebuild(&mut pipeline, &["dateline.yaml"]);
+    assert!(!errors(&report).iter().any(|e| e.contains("dateline.yaml")), "{:?}", errors(&report));
+
+    // Fixing the template clears the error and renders the pages that use it.
+    site.file(
+        "templates/term.html",
+        "{% extends \"default/term.html\" %}{% block title %}FIXED {{ term.name }}{% endblock title %}",
+    );
+    let report = rebuild(&mut pipeline, &["templates/term.html"]);
+    assert!(errors(&report).is_empty(), "{:?}", errors(&report));
+    assert!(site.page("/countries/mali/").contains("<title>FIXED Mali</title>"));
+}
+
+#[test]
+fn pages_left_by_an_earlier_run_go_once_a_broken_first_build_is_fixed() {
+    let site = Site::new();
+    site.story("a", "A", "2012-10-01", "countries: [Mali]");
+    site.story("b", "B", "2012-11-01", "countries: [Chad]");
+    site.build_ok();
+    // While dateline was not running: one article deleted, one broken.
+    site.remove("content/b.md");
+    site.article("a", "title: A\ndate: 2012-13-01", "Body.");
+    let mut pipeline = Pipeline::new(site.paths(), site.config(), BuildOptions::default());
+    let report = pipeline.build(&NoProgress).unwrap();
+    assert!(report.diagnostics.iter().any(|d| d.is_error()));
+    assert!(site.exists("/2012/11/b/"), "with errors, nothing is deleted");
+    site.story("a", "A", "2012-10-01", "countries: [Mali]");
+    let changes = Changes::from_paths(&site.paths(), [site.root().join("content/a.md").as_path()]).unwrap();
+    let report = pipeline.rebuild(&changes, &NoProgress).unwrap();
+    assert!(!report.diagnostics.iter().any(|d| d.is_error()));
+    assert!(!site.exists("/2012/11/b/") && !site.exists("/countries/chad/"), "{:?}", report.changed_files);
+}
+
 /// A page's view as JSON, to tell whether its inputs changed.
 fn view_json(views: &Views<'_>, key: PageKey) -> String {
     match key {
