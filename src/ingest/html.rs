@@ -9,7 +9,7 @@ use dom_smoothie::{Config, Readability, TextMode};
 
 use crate::ingest::chrome::{self, RepeatedLines};
 use crate::ingest::dateline::{self, PartialDate};
-use crate::ingest::text::{Block, Layout};
+use crate::ingest::text::{self, Block, Layout};
 
 /// Elements parsed at most, so a hostile page cannot make extraction crawl.
 const MAX_ELEMENTS: usize = 200_000;
@@ -40,16 +40,15 @@ pub fn parse(html: &str, repeated: &RepeatedLines) -> Result<(Layout, PageMeta),
         layout.title = Some(title);
     }
     if let Some(byline) = article.byline.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
+        // Page metadata often gives the names without "By"; read them as the
+        // text layout reads a byline, agency and all.
         let names = byline.strip_prefix("By ").or_else(|| byline.strip_prefix("by ")).unwrap_or(byline);
-        layout.authors = names
-            .split([',', '&'])
-            .flat_map(|p| p.split(" and "))
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty() && p.split_whitespace().count() <= 5)
-            .collect();
+        if let Some((authors, agency)) = text::byline(&format!("By {names}")) {
+            layout.authors = authors;
+            layout.agency = agency;
+        }
         layout.notes.push(format!("byline from the page: {byline:?}"));
     }
-    layout.agency = site;
 
     let mut paragraphs: Vec<String> = article
         .text_content
@@ -64,11 +63,17 @@ pub fn parse(html: &str, repeated: &RepeatedLines) -> Result<(Layout, PageMeta),
         if !(is_title || is_byline) {
             break;
         }
-        if is_byline && layout.authors.is_empty() {
-            layout.authors = vec![first[3..].trim().to_string()];
+        if is_byline
+            && layout.authors.is_empty()
+            && let Some((authors, agency)) = text::byline(first)
+        {
+            layout.authors = authors;
+            layout.agency = layout.agency.take().or(agency);
         }
         paragraphs.remove(0);
     }
+    // The wire that wrote it, else the site that published it.
+    layout.agency = layout.agency.take().or(site);
     if let Some(first) = paragraphs.first_mut()
         && let Some(d) = dateline::parse(first)
     {
@@ -162,6 +167,18 @@ mod tests {
         assert!(all.contains("Talks between the government"), "{all}");
         assert!(!all.contains("BAMAKO"), "the dateline is taken out of the text");
         assert!(!all.contains("Buy now") && !all.contains("First!") && !all.contains("Sports"), "{all}");
+    }
+
+    #[test]
+    fn a_byline_naming_a_wire_gives_the_agency_not_an_author() {
+        let page = PAGE
+            .replace(r#"<meta name="author" content="Jane Doe">"#, "")
+            .replace("By Jane Doe<", "By Jane Doe and John Roe, Reuters<");
+        let (layout, _) = parse(&page, &RepeatedLines::default()).unwrap();
+        assert_eq!(layout.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(layout.agency.as_deref(), Some("Reuters"), "the wire, over the site's name");
+        let (layout, _) = parse(PAGE, &RepeatedLines::default()).unwrap();
+        assert_eq!(layout.agency.as_deref(), Some("Example News"), "without a wire, the site");
     }
 
     #[test]

@@ -195,7 +195,7 @@ fn looks_like_headline(line: &str) -> bool {
 }
 
 /// `By Jim Garamone`, `By Peter Torday, Reuters`, `By Jane Doe and John Roe`.
-fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
+pub(crate) fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
     let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")).or_else(|| line.strip_prefix("by "))?;
     if rest.split_whitespace().count() > 12 || rest.ends_with('.') && rest.split_whitespace().count() > 6 {
         return None;
