@@ -21,7 +21,7 @@ fn main() {
     let articles: Vec<Arc<content::Article>> = files
         .iter()
         .filter_map(|f| content::load_file(&paths, f, RawHtml::Escape).ok())
-        .map(|(a, _)| Arc::new(a))
+        .map(Arc::new)
         .collect();
     let mut times = Vec::new();
     for _ in 0..15 {

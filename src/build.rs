@@ -103,7 +103,7 @@ pub enum BuildError {
 }
 
 /// One file's parse: its fingerprint and article, or its problems.
-type Loaded = Result<(u64, Arc<Article>), Vec<Diagnostic>>;
+type Loaded = Result<Arc<Article>, Vec<Diagnostic>>;
 
 /// What the last build left, for the next one to compare with.
 struct Built {
@@ -185,7 +185,7 @@ pub struct Pipeline {
     options: BuildOptions,
     /// Parsed articles by file (sorted, so the archive sees them in a fixed
     /// order), with the fingerprint of the bytes they came from.
-    cache: BTreeMap<PathBuf, (u64, Arc<Article>)>,
+    cache: BTreeMap<PathBuf, Arc<Article>>,
     /// Problems of each content file, kept until the file is fixed.
     problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
     /// Problems met listing `content/` (a missing folder, a symlink loop).
@@ -310,7 +310,7 @@ impl Pipeline {
         let reused = match previous.as_mut() {
             Some(b) if !full && !changes.content_rescan && !changes.config => {
                 changes.content.iter().all(|path| match self.cache.get(path) {
-                    Some((_, article)) => b.archive.replace_contents(Arc::clone(article)),
+                    Some(article) => b.archive.replace_contents(Arc::clone(article)),
                     None => false,
                 })
             }
@@ -322,8 +322,8 @@ impl Pipeline {
                 let articles: Vec<Arc<Article>> = self
                     .cache
                     .values()
-                    .map(|(_, a)| Arc::clone(a))
                     .filter(|a| self.options.drafts || !a.meta.draft)
+                    .cloned()
                     .collect();
                 Archive::build(articles, self.config.related)
             }
@@ -517,7 +517,7 @@ impl Pipeline {
         let loaded: Vec<(PathBuf, Loaded)> = files
             .par_iter()
             .map(|file| {
-                let result = content::load_file_cached(paths, file, raw_html, cache.get(file).map(|(p, a)| (*p, a)));
+                let result = content::load_file_cached(paths, file, raw_html, cache.get(file));
                 progress.advance(1);
                 (file.clone(), result)
             })
@@ -547,8 +547,7 @@ impl Pipeline {
                 self.cache.remove(file);
                 continue;
             }
-            let cached = self.cache.get(file).map(|(p, a)| (*p, a));
-            match content::load_file_cached(&self.paths, file, raw_html, cached) {
+            match content::load_file_cached(&self.paths, file, raw_html, self.cache.get(file)) {
                 Ok(entry) => {
                     self.cache.insert(file.clone(), entry);
                 }

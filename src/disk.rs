@@ -61,11 +61,6 @@ pub fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     }
 }
 
-/// Whether `name` is one of our temporary files (left behind only by a crash).
-pub fn is_temp_name(name: &str) -> bool {
-    name.starts_with('.') && name.ends_with(".tmp")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

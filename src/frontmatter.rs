@@ -42,6 +42,12 @@ pub enum SplitError {
     NoClosing,
 }
 
+/// A Markdown file from its front matter and body: the inverse of [`split`].
+pub fn join(yaml: &str, body: &str) -> String {
+    let newline = if yaml.is_empty() || yaml.ends_with('\n') { "" } else { "\n" };
+    format!("---\n{yaml}{newline}---\n{body}")
+}
+
 /// Cuts `text` into front matter and body. The file must open with a `---`
 /// line (after an optional BOM) and the front matter ends at the next line
 /// that is exactly `---` (or `...`).

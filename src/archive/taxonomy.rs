@@ -56,11 +56,6 @@ impl Taxonomy {
         self as usize
     }
 
-    /// The taxonomy whose URL segment is `key`.
-    pub fn from_key(key: &str) -> Option<Taxonomy> {
-        Taxonomy::ALL.into_iter().find(|t| t.key() == key)
-    }
-
     /// The names an article's front matter gives for this taxonomy.
     pub fn names(self, meta: &ArticleMeta) -> &[String] {
         match self {

@@ -19,7 +19,7 @@ pub use meta::ArticleMeta;
 use crate::config::SitePaths;
 use crate::diagnostic::Diagnostic;
 use crate::fingerprint::fingerprint;
-use crate::frontmatter::{self, SplitError};
+use crate::frontmatter::{self, Split, SplitError};
 use crate::slug::Slug;
 use markdown::RawHtml;
 
@@ -68,19 +68,19 @@ pub fn is_markdown(path: &Path) -> bool {
     path.extension().is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"))
 }
 
-/// Reads and parses one article file; also returns the fingerprint of its bytes.
-pub fn load_file(paths: &SitePaths, file: &Path, raw_html: RawHtml) -> Result<(Article, u64), Vec<Diagnostic>> {
-    load_file_cached(paths, file, raw_html, None).map(|(print, a)| (Arc::unwrap_or_clone(a), print))
+/// Reads and parses one article file.
+pub fn load_file(paths: &SitePaths, file: &Path, raw_html: RawHtml) -> Result<Article, Vec<Diagnostic>> {
+    load_file_cached(paths, file, raw_html, None).map(Arc::unwrap_or_clone)
 }
 
-/// Like [`load_file`], but reuses `cached` (fingerprint, article) when the
-/// file's bytes still have that fingerprint.
+/// Like [`load_file`], but reuses `cached` when the file's bytes still have
+/// its fingerprint.
 pub fn load_file_cached(
     paths: &SitePaths,
     file: &Path,
     raw_html: RawHtml,
-    cached: Option<(u64, &Arc<Article>)>,
-) -> Result<(u64, Arc<Article>), Vec<Diagnostic>> {
+    cached: Option<&Arc<Article>>,
+) -> Result<Arc<Article>, Vec<Diagnostic>> {
     let shown = paths.display(file);
     let bytes = std::fs::read(file).map_err(|e| {
         let message = if e.kind() == std::io::ErrorKind::NotFound {
@@ -90,9 +90,9 @@ pub fn load_file_cached(
         };
         vec![Diagnostic::error(shown, message)]
     })?;
-    let print = fingerprint(&bytes) ^ (raw_html == RawHtml::Allow) as u64;
-    if let Some((_, article)) = cached.filter(|(old, _)| *old == print) {
-        return Ok((print, Arc::clone(article)));
+    let print = print_of(&bytes, raw_html);
+    if let Some(article) = cached.filter(|a| a.fingerprint == print) {
+        return Ok(Arc::clone(article));
     }
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         let (line, column) = position_of(&bytes[..e.valid_up_to()]);
@@ -102,11 +102,30 @@ pub fn load_file_cached(
                 .help("save it as UTF-8; `dateline ingest` converts Windows-1252 and Latin-1 text"),
         ]
     })?;
-    parse(shown, text, raw_html).map(|a| (print, Arc::new(a)))
+    parse_printed(shown, text, raw_html, print).map(Arc::new)
+}
+
+/// What an article's pages depend on in its file: the bytes, and whether raw
+/// HTML in them is kept.
+fn print_of(bytes: &[u8], raw_html: RawHtml) -> u64 {
+    fingerprint(bytes) ^ (raw_html == RawHtml::Allow) as u64
 }
 
 /// Parses the text of one article; `path` is how it is named in messages and pages.
 pub fn parse(path: &Path, text: &str, raw_html: RawHtml) -> Result<Article, Vec<Diagnostic>> {
+    parse_printed(path, text, raw_html, print_of(text.as_bytes(), raw_html))
+}
+
+fn parse_printed(path: &Path, text: &str, raw_html: RawHtml, fingerprint: u64) -> Result<Article, Vec<Diagnostic>> {
+    let (meta, split) = parse_front_matter(path, text)?;
+    let rendered = markdown::render(split.body, raw_html);
+    let excerpt = truncate_words(meta.summary.as_deref().unwrap_or(&rendered.first_paragraph), EXCERPT_CHARS);
+    let slug = slug_of(path, &meta);
+    Ok(Article { path: path.to_path_buf(), slug, meta, body_html: rendered.html, excerpt, fingerprint })
+}
+
+/// The front matter of an article file, checked, and the file cut at its fences.
+pub fn parse_front_matter<'t>(path: &Path, text: &'t str) -> Result<(ArticleMeta, Split<'t>), Vec<Diagnostic>> {
     let split = frontmatter::split(text).map_err(|e| {
         let help = match e {
             SplitError::NoOpening => "start the file with a line `---`, then `title:` and `date:` lines, then `---`",
@@ -114,13 +133,13 @@ pub fn parse(path: &Path, text: &str, raw_html: RawHtml) -> Result<Article, Vec<
         };
         vec![Diagnostic::error(path, e.to_string()).at(1, 1).help(help)]
     })?;
-    let meta = meta::parse_meta(split.yaml, path, split.yaml_line)?;
-    let rendered = markdown::render(split.body, raw_html);
-    let excerpt = truncate_words(meta.summary.as_deref().unwrap_or(&rendered.first_paragraph), EXCERPT_CHARS);
+    Ok((meta::parse_meta(split.yaml, path, split.yaml_line)?, split))
+}
+
+/// An article's slug: its `slug:` field, else its file name.
+pub fn slug_of(path: &Path, meta: &ArticleMeta) -> Slug {
     let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
-    let slug = meta.slug.clone().unwrap_or_else(|| Slug::from_name(&stem));
-    let fingerprint = fingerprint(text.as_bytes()) ^ (raw_html == RawHtml::Allow) as u64;
-    Ok(Article { path: path.to_path_buf(), slug, meta, body_html: rendered.html, excerpt, fingerprint })
+    meta.slug.clone().unwrap_or_else(|| Slug::from_name(&stem))
 }
 
 /// 1-based line and column just after `prefix`.

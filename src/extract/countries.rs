@@ -202,21 +202,6 @@ impl Countries {
         Countries { names, kinds, set: PhraseSet::new(entries, Case::Sensitive), cities, regions, by_name }
     }
 
-    /// Number of countries known.
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    /// Whether the table is empty (never, with the embedded data).
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-
-    /// The canonical name of a country written any known way (`U.S.` → `United States`).
-    pub fn canonical(&self, name: &str) -> Option<&str> {
-        self.by_name.get(&name.trim().to_lowercase()).map(|&i| self.names[i].as_str())
-    }
-
     /// Whether `name` is a country (in any known spelling) — for telling places from people.
     pub fn is_country_word(&self, word: &str) -> bool {
         self.set.find(word).any(|h| h.start == 0 && h.end == word.len())
@@ -234,9 +219,8 @@ impl Countries {
             let r = region.trim().to_lowercase();
             match (self.by_name.get(&r), self.regions.get(&r)) {
                 // "Georgia" is a country and a US state: the city decides.
-                (Some(&country), Some(&us)) => {
-                    let by_city = self.city(city).map(|(_, c)| c);
-                    return by_city.or(Some(self.names[if by_city.is_none() { us } else { country }].as_str()));
+                (Some(_), Some(&us)) => {
+                    return self.city(city).map(|(_, c)| c).or(Some(self.names[us].as_str()));
                 }
                 (Some(&i), None) | (None, Some(&i)) => return Some(self.names[i].as_str()),
                 (None, None) => {}

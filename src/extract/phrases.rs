@@ -27,7 +27,6 @@ pub struct Hit<'v, V> {
 pub struct PhraseSet<V> {
     automaton: AhoCorasick,
     values: Vec<V>,
-    phrases: Vec<String>,
 }
 
 impl<V> PhraseSet<V> {
@@ -40,7 +39,7 @@ impl<V> PhraseSet<V> {
             .ascii_case_insensitive(case == Case::Insensitive)
             .build(&phrases)
             .expect("phrase sets are small enough for the automaton");
-        PhraseSet { automaton, values, phrases }
+        PhraseSet { automaton, values }
     }
 
     /// Whole-word matches in `text`: a match may not touch a letter or digit
@@ -59,11 +58,6 @@ impl<V> PhraseSet<V> {
                 value: &self.values[m.pattern().as_usize()],
             })
         })
-    }
-
-    /// The phrase text of a pattern, for explanations.
-    pub fn phrase_count(&self) -> usize {
-        self.phrases.len()
     }
 }
 

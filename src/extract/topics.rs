@@ -84,16 +84,6 @@ impl Topics {
         }
     }
 
-    /// Number of topics.
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    /// Whether the vocabulary is empty.
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-
     /// The topics of an article, strongest first.
     pub fn find(&self, title: &str, body: &str) -> Vec<TopicHit> {
         let mut scores: Vec<(usize, Vec<String>)> = vec![(0, Vec::new()); self.names.len()];

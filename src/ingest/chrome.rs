@@ -101,7 +101,6 @@ fn contains_phrase(haystack: &str, phrase: &str) -> bool {
 #[derive(Debug, Default, Clone)]
 pub struct RepeatedLines {
     counts: HashMap<String, usize>,
-    threshold: usize,
 }
 
 impl RepeatedLines {
@@ -120,17 +119,12 @@ impl RepeatedLines {
         }
         let threshold = (sources / 20).max(3);
         counts.retain(|_, n| *n >= threshold);
-        RepeatedLines { counts, threshold }
+        RepeatedLines { counts }
     }
 
     /// Whether `line` repeats across the batch.
     pub fn contains(&self, line: &str) -> bool {
         self.counts.contains_key(line.trim())
-    }
-
-    /// How many sources must share a line for it to count.
-    pub fn threshold(&self) -> usize {
-        self.threshold
     }
 }
 

@@ -69,24 +69,19 @@ pub fn parse_date_prefix(text: &str) -> Option<(PartialDate, usize)> {
     let words = words_with_offsets(text);
     // A dash stuck to the day ("March 2- Oper shr") is the dateline's dash, not part of the day.
     let unstick = |w: &str, end: usize| end - (w.len() - w.trim_end_matches(['-', '–', '—']).len());
-    let (month, day, mut end, mut next) = match words.as_slice() {
-        [(m, _, _), (d, _, dend), ..] if month_of(m).is_some() && day_of(d).is_some() => {
-            (month_of(m)?, day_of(d)?, unstick(d, *dend), 2)
-        }
-        [(d, _, _), (m, _, mend), ..] if day_of(d).is_some() && month_of(m).is_some() => {
-            (month_of(m)?, day_of(d)?, *mend, 2)
-        }
+    let [(first, _, _), (second, _, second_end), ..] = words.as_slice() else { return None };
+    let (month, day, mut end) = match (month_of(first), day_of(second), day_of(first), month_of(second)) {
+        (Some(m), Some(d), _, _) => (m, d, unstick(second, *second_end)),
+        (_, _, Some(d), Some(m)) => (m, d, *second_end),
         _ => return None,
     };
     let mut year = None;
-    if let Some((y, _, yend)) = words.get(next)
+    if let Some((y, _, yend)) = words.get(2)
         && let Some(y) = year_of(y)
     {
         year = Some(y);
         end = *yend;
-        next += 1;
     }
-    let _ = next;
     Some((PartialDate { year, month, day }, end))
 }
 
@@ -189,9 +184,6 @@ pub fn parse(line: &str) -> Option<Dateline> {
     // A bare "CITY -" is a dateline only when the city is in capitals;
     // "Washington - and..." in normal case is too likely to be prose.
     if date.is_none() && agency.is_none() && !city_is_caps {
-        return None;
-    }
-    if region.is_some() && date.is_none() && agency.is_none() && !city_is_caps {
         return None;
     }
     let after_dash = &trimmed[dash.len()..];

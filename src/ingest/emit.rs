@@ -71,7 +71,7 @@ fn longest_run(text: &str, c: char) -> usize {
 /// The whole content file.
 pub fn content_file(front: &FrontMatterOut, body: &str) -> String {
     let yaml = frontmatter::to_yaml(front).unwrap_or_default();
-    format!("---\n{yaml}---\n\n{body}")
+    frontmatter::join(&yaml, &format!("\n{body}"))
 }
 
 #[cfg(test)]

@@ -47,9 +47,14 @@ impl Manifest {
         Manifest { files }
     }
 
-    /// The file a source was last written to.
-    pub fn file_of(&self, source: &str) -> Option<&str> {
-        self.files.iter().filter(|(_, e)| e.source == source).map(|(f, _)| f.as_str()).min()
+    /// Source → the file it was last written to (the first by name, should
+    /// an old manifest list several): one pass, for looking up many sources.
+    pub fn file_by_source(&self) -> HashMap<&str, &str> {
+        let mut index: HashMap<&str, &str> = HashMap::with_capacity(self.files.len());
+        for (file, entry) in &self.files {
+            index.entry(entry.source.as_str()).and_modify(|f| *f = (*f).min(file.as_str())).or_insert(file.as_str());
+        }
+        index
     }
 
     /// Writes the manifest atomically and durably.

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use crate::build::Progress;
 use crate::config::SitePaths;
 use crate::content::meta::{Authors, FrontMatterOut};
-use crate::content::{self, markdown::RawHtml};
+use crate::content;
 use crate::disk::{self, Durability};
 use crate::extract::{Entities, Extractor, Found, Story};
 use crate::fingerprint::fingerprint;
@@ -185,7 +185,6 @@ struct Normalized {
     month: i8,
     slug: Slug,
     source_key: String,
-    explanation: Vec<String>,
 }
 
 /// Ingests every file under `inputs` into the content folder.
@@ -239,13 +238,14 @@ pub fn ingest(
     // the writes, each fsynced, then run in parallel.
     let mut manifest = Manifest::load(&options.content);
     let mut claimed: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let file_by_source = manifest.file_by_source();
     let planned: Vec<(PathBuf, Plan, Vec<String>)> = normalized
         .into_iter()
         .map(|(path, result, mut explanation)| {
             let plan = match result {
                 Ok(n) => {
-                    explanation.extend(n.explanation.iter().cloned());
-                    plan(n, &manifest, &mut claimed, options, &mut explanation)
+                    let previous = file_by_source.get(n.source_key.as_str()).copied();
+                    plan(n, previous, &manifest, &mut claimed, options, &mut explanation)
                 }
                 Err(outcome) => Plan::Done(outcome, None),
             };
@@ -410,7 +410,6 @@ fn normalize(
         month: date.month(),
         slug: Slug::from_name(&title),
         source_key: key,
-        explanation: vec![],
     })
 }
 
@@ -512,10 +511,8 @@ fn normalize_markdown(
     extractor: &Extractor,
     explain: &mut Vec<String>,
 ) -> Result<Normalized, Outcome> {
-    let article = content::parse(path, text, RawHtml::Escape)
+    let (meta, split) = content::parse_front_matter(path, text)
         .map_err(|problems| Outcome::Failed(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
-    let meta = &article.meta;
-    let split = crate::frontmatter::split(text).map_err(|e| Outcome::Failed(e.to_string()))?;
     let story = Story {
         title: &meta.title,
         body: split.body,
@@ -530,7 +527,7 @@ fn normalize_markdown(
         ("countries", &meta.countries, &entities.countries),
         ("people", &meta.people, &entities.people),
     ] {
-        if have.is_empty() && !found.is_empty() && !split.yaml.lines().any(|l| l.starts_with(&format!("{field}:"))) {
+        if have.is_empty() && !found.is_empty() && crate::frontmatter::locate_key(split.yaml, field).is_none() {
             let list = names(found);
             let yaml =
                 crate::frontmatter::to_yaml(&std::collections::BTreeMap::from([(field, &list)])).unwrap_or_default();
@@ -541,21 +538,16 @@ fn normalize_markdown(
     let file_text = if added.is_empty() {
         text.to_string()
     } else {
-        let mut yaml = split.yaml.to_string();
-        if !yaml.ends_with('\n') && !yaml.is_empty() {
-            yaml.push('\n');
-        }
-        format!("---\n{yaml}{added}---\n{}", split.body)
+        let newline = if split.yaml.is_empty() || split.yaml.ends_with('\n') { "" } else { "\n" };
+        crate::frontmatter::join(&format!("{}{newline}{added}", split.yaml), split.body)
     };
-    let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    let slug = meta.slug.clone().unwrap_or_else(|| Slug::from_name(&stem));
+    let slug = content::slug_of(path, &meta);
     Ok(Normalized {
         file_text,
         year: meta.date.year(),
         month: meta.date.month(),
         slug,
         source_key: key,
-        explanation: vec![],
     })
 }
 
@@ -574,15 +566,15 @@ enum Plan {
 /// it: never over a file a person edited, unless forced.
 fn plan(
     n: Normalized,
+    previous: Option<&str>,
     manifest: &Manifest,
     claimed: &mut std::collections::HashSet<String>,
     options: &IngestOptions,
     explain: &mut Vec<String>,
 ) -> Plan {
     let dir = format!("{:04}/{:02}", n.year, n.month);
-    let previous = manifest.file_of(&n.source_key).map(str::to_string);
-    let rel = match previous.filter(|p| p.starts_with(&dir) && !claimed.contains(p)) {
-        Some(p) => p,
+    let rel = match previous.filter(|p| p.starts_with(&dir) && !claimed.contains(*p)) {
+        Some(p) => p.to_string(),
         None => {
             let mut k = 1;
             loop {

@@ -35,7 +35,7 @@ fn every_template_variable_is_documented_in_the_readme() {
         .iter()
         .map(|f| {
             std::sync::Arc::new(
-                dateline::content::load_file(&paths, f, dateline::content::markdown::RawHtml::Escape).unwrap().0,
+                dateline::content::load_file(&paths, f, dateline::content::markdown::RawHtml::Escape).unwrap(),
             )
         })
         .collect();
