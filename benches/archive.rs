@@ -18,11 +18,8 @@ fn main() {
     };
     let paths = SitePaths::new(&dir, None);
     let (files, _) = content::list_files(&paths);
-    let articles: Vec<Arc<content::Article>> = files
-        .iter()
-        .filter_map(|f| content::load_file(&paths, f, RawHtml::Escape).ok())
-        .map(Arc::new)
-        .collect();
+    let articles: Vec<Arc<content::Article>> =
+        files.iter().filter_map(|f| content::load_file(&paths, f, RawHtml::Escape).ok()).map(Arc::new).collect();
     let mut times = Vec::new();
     for _ in 0..15 {
         let started = Instant::now();

@@ -319,12 +319,8 @@ impl Pipeline {
         let archive = match previous.as_mut() {
             Some(b) if reused => std::mem::replace(&mut b.archive, Archive::build(Vec::new(), 0)),
             _ => {
-                let articles: Vec<Arc<Article>> = self
-                    .cache
-                    .values()
-                    .filter(|a| self.options.drafts || !a.meta.draft)
-                    .cloned()
-                    .collect();
+                let articles: Vec<Arc<Article>> =
+                    self.cache.values().filter(|a| self.options.drafts || !a.meta.draft).cloned().collect();
                 Archive::build(articles, self.config.related)
             }
         };

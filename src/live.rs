@@ -74,6 +74,7 @@ fn print_update(update: &Update, quiet: bool) {
             }
         }
         Update::WatchError(e) => eprintln!("watch: {e}"),
+        Update::Watching => {}
     }
 }
 
@@ -131,7 +132,6 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     };
     server.problems(overlay_text(&report));
     eprintln!("{report}");
-    eprintln!("serving {} at {url} — Ctrl-C to stop", paths.display(&paths.out).display());
     if args.open {
         let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
         if std::process::Command::new(opener).arg(&url).spawn().is_err() {
@@ -140,10 +140,15 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     }
     let stop = stop_on_ctrl_c();
     let inbox = inbox(&paths, cli.quiet);
+    let served = paths.display(&paths.out).display().to_string();
     let result = watch::run(&mut pipeline, inbox, &stop, &mut |update| {
         print_update(&update, cli.quiet);
+        // Said once edits will be seen, so a script may start editing then.
+        if let Update::Watching = update {
+            eprintln!("serving {served} at {url} — Ctrl-C to stop");
+        }
         if let Update::Rebuilt(report) = &update {
-            server.changed(&report.changed_files, false);
+            server.changed(&report.changed_files);
             server.problems(overlay_text(report));
         }
     });
@@ -160,10 +165,14 @@ pub fn watch(cli: &Cli, args: &WatchArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     };
     eprintln!("{report}");
-    eprintln!("watching {} — Ctrl-C to stop", paths.root.display());
     let stop = stop_on_ctrl_c();
     let inbox = inbox(&paths, cli.quiet);
-    watch::run(&mut pipeline, inbox, &stop, &mut |update| print_update(&update, cli.quiet))?;
+    watch::run(&mut pipeline, inbox, &stop, &mut |update| {
+        print_update(&update, cli.quiet);
+        if let Update::Watching = update {
+            eprintln!("watching {} — Ctrl-C to stop", paths.root.display());
+        }
+    })?;
     eprintln!("stopped");
     Ok(ExitCode::SUCCESS)
 }

@@ -119,6 +119,13 @@ pub fn page_count(count: usize, per_page: usize) -> usize {
     count.div_ceil(per_page.max(1)).max(1)
 }
 
+/// Page `n` (1-based) of `items` at `per_page` a page: what the page shows,
+/// and what its fingerprint covers.
+pub fn page_slice<T>(items: &[T], n: usize, per_page: usize) -> &[T] {
+    let start = (n.saturating_sub(1) * per_page).min(items.len());
+    &items[start..(start + per_page).min(items.len())]
+}
+
 /// The URL path (relative to the site root) of page `n` of a list whose
 /// first page is at `dir` (`countries/mali/` → `countries/mali/page/2/`).
 pub fn paged_path(dir: &str, n: usize) -> String {
@@ -148,8 +155,9 @@ pub fn month_path(year: i16, month: i8) -> String {
     format!("{year:04}/{month:02}/")
 }
 
-/// Every URL the sitemap lists, as paths below the site root, in a fixed order.
-pub fn sitemap_paths(archive: &Archive) -> Vec<String> {
+/// Every URL the sitemap lists, as paths below the site root, in a fixed
+/// order, with the publication day of article pages.
+pub fn sitemap_paths(archive: &Archive) -> Vec<(String, Option<jiff::civil::Date>)> {
     let mut paths = vec![String::new()];
     paths.extend(archive.entries.iter().map(|e| e.path.clone()));
     for tax in Taxonomy::ALL {
@@ -160,7 +168,15 @@ pub fn sitemap_paths(archive: &Archive) -> Vec<String> {
         paths.push(year_path(*year));
         paths.extend(months.keys().map(|m| month_path(*year, *m)));
     }
-    paths
+    let dates = std::iter::once(None).chain(archive.entries.iter().map(|e| Some(e.article.meta.date.date)));
+    paths.into_iter().zip(dates.chain(std::iter::repeat(None))).collect()
+}
+
+/// How many URLs [`sitemap_paths`] lists, without building them.
+pub fn sitemap_len(archive: &Archive) -> usize {
+    1 + archive.entries.len()
+        + Taxonomy::ALL.iter().map(|&t| 1 + archive.terms_of(t).terms.len()).sum::<usize>()
+        + archive.calendar.years.values().map(|months| 1 + months.len()).sum::<usize>()
 }
 
 /// Every page of the site, in a fixed order.
@@ -197,7 +213,7 @@ pub fn site_pages(archive: &Archive, per_page: usize, search: bool) -> Vec<Page>
         }
     }
     add(PageKey::Feed, "atom.xml".to_string());
-    let urls = sitemap_paths(archive).len();
+    let urls = sitemap_len(archive);
     if urls <= SITEMAP_LIMIT {
         add(PageKey::Sitemap(SitemapPart::Single), "sitemap.xml".to_string());
     } else {

@@ -21,6 +21,9 @@ use axum::routing::get;
 use futures_util::stream::{self, Stream};
 use tokio::sync::{broadcast, oneshot};
 
+/// The most changed pages a reload message lists one by one.
+pub const RELOAD_LIST_MAX: usize = 500;
+
 /// Where the event stream is served.
 pub const EVENTS_PATH: &str = "/__dateline/events";
 
@@ -90,9 +93,6 @@ pub enum Message {
 
 struct Shared {
     out: PathBuf,
-    /// Files served and their bytes (bodies), for measurements.
-    served: std::sync::atomic::AtomicU64,
-    served_bytes: std::sync::atomic::AtomicU64,
     /// Paths served, in order, when logging is on (measurements only).
     log: Mutex<Option<Vec<(String, u64)>>>,
     messages: broadcast::Sender<Message>,
@@ -123,14 +123,8 @@ impl Server {
         listener.set_nonblocking(true).map_err(|source| ServeError::Io { bind, port, source })?;
         let addr = listener.local_addr().map_err(|source| ServeError::Io { bind, port, source })?;
         let (messages, _) = broadcast::channel(64);
-        let shared = Arc::new(Shared {
-            out: out.to_path_buf(),
-            served: Default::default(),
-            served_bytes: Default::default(),
-            log: Mutex::new(None),
-            messages,
-            problems: Mutex::new(None),
-        });
+        let shared =
+            Arc::new(Shared { out: out.to_path_buf(), log: Mutex::new(None), messages, problems: Mutex::new(None) });
         let (shutdown, shutdown_rx) = oneshot::channel::<()>();
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -158,11 +152,16 @@ impl Server {
         self.addr
     }
 
-    /// Tells open pages what changed: output files (relative to the output
-    /// folder) and whether every page should reload.
-    pub fn changed(&self, files: &[String], all: bool) {
+    /// Tells open pages what changed: output files, relative to the output
+    /// folder. Past [`RELOAD_LIST_MAX`] pages (a template edit) every page
+    /// reloads, rather than each tab receiving the whole site's URL list.
+    pub fn changed(&self, files: &[String]) {
         let css = files.iter().any(|f| f.ends_with(".css"));
-        let pages: Vec<String> = files.iter().filter(|f| !f.ends_with(".css")).map(|f| url_of(f)).collect();
+        let mut pages: Vec<String> = files.iter().filter(|f| !f.ends_with(".css")).map(|f| url_of(f)).collect();
+        let all = pages.len() > RELOAD_LIST_MAX;
+        if all {
+            pages.clear();
+        }
         if all || !pages.is_empty() || css {
             let _ = self.shared.messages.send(Message::Reload { pages, all, css });
         }
@@ -179,12 +178,6 @@ impl Server {
             Some(text) => Message::Problems(text),
             None => Message::Ok,
         });
-    }
-
-    /// Files served so far and their total size in bytes (response bodies).
-    pub fn served(&self) -> (u64, u64) {
-        use std::sync::atomic::Ordering::Relaxed;
-        (self.shared.served.load(Relaxed), self.shared.served_bytes.load(Relaxed))
     }
 
     /// Starts (or restarts) recording each path served with its size; returns what was recorded.
@@ -275,17 +268,14 @@ async fn files(State(shared): State<Arc<Shared>>, request: Request<Body>) -> Res
     }
     match read_inside(&shared.out, &path).await {
         Some(bytes) => {
-            count(&shared, raw, bytes.len());
+            log_served(&shared, raw, bytes.len());
             respond(StatusCode::OK, &path, bytes, head)
         }
         None => not_found(&shared.out, head).await,
     }
 }
 
-fn count(shared: &Shared, path: &str, len: usize) {
-    use std::sync::atomic::Ordering::Relaxed;
-    shared.served.fetch_add(1, Relaxed);
-    shared.served_bytes.fetch_add(len as u64, Relaxed);
+fn log_served(shared: &Shared, path: &str, len: usize) {
     if let Ok(mut log) = shared.log.lock()
         && let Some(log) = log.as_mut()
     {

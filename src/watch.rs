@@ -30,6 +30,8 @@ const RESCAN_ABOVE: usize = 2_000;
 /// What the loop reports after each batch.
 #[derive(Debug)]
 pub enum Update {
+    /// The watches are in place: changes from now on are seen.
+    Watching,
     /// Raw sources from the inbox were ingested.
     Ingested(IngestReport),
     /// The site was brought up to date.
@@ -101,6 +103,7 @@ pub fn run(
             watched.push(dir.clone());
         }
     }
+    on_update(Update::Watching);
 
     while !stop.load(Ordering::Relaxed) {
         let first = match rx.recv_timeout(Duration::from_millis(100)) {
@@ -134,13 +137,13 @@ pub fn run(
         changed.dedup();
 
         // An input folder created after start (templates/ made now) gets
-        // watched, and what it already holds is read.
-        let mut rescan = false;
+        // watched, and the files it already holds are changes like any other.
         for dir in inputs {
             if !watched.contains(dir) && dir.is_dir() && changed.iter().any(|p| p == dir) {
                 watch(&mut debouncer, dir, RecursiveMode::Recursive)?;
                 watched.push(dir.clone());
-                rescan = true;
+                let files = walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok);
+                changed.extend(files.filter(|e| e.file_type().is_file()).map(walkdir::DirEntry::into_path));
             }
         }
 
@@ -173,15 +176,7 @@ pub fn run(
         }
 
         let content_paths = changed.iter().filter(|p| paths.classify(p) == Some(Input::Content)).count();
-        let mut changes = match Changes::from_paths(&paths, changed.iter().map(PathBuf::as_path)) {
-            Some(changes) => changes,
-            None if rescan => Changes::default(),
-            None => continue,
-        };
-        if rescan {
-            changes.content_rescan = true;
-            changes.templates.push(String::new());
-        }
+        let Some(mut changes) = Changes::from_paths(&paths, changed.iter().map(PathBuf::as_path)) else { continue };
         if content_paths > RESCAN_ABOVE {
             changes.content_rescan = true;
         }

@@ -1,9 +1,10 @@
 //! Articles → [`Archive`]: the whole archive as one immutable value, with
 //! final URLs, terms, calendar buckets and relations.
 //!
-//! Pure: no files, no clock. Rebuilt from scratch on every change (sorting and
-//! grouping 10,000 articles takes milliseconds), so there is no patching code
-//! that could drift from a clean build.
+//! Pure: no files, no clock. Rebuilt from scratch whenever the archive's shape
+//! changes (sorting and grouping 10,000 articles takes milliseconds); the one
+//! patch, [`Archive::replace_contents`], only swaps an article whose path,
+//! date and names stay the same, and a test checks it against clean builds.
 
 pub mod calendar;
 pub mod relations;
@@ -30,9 +31,8 @@ const RESERVED_ARTICLE_SLUGS: &[&str] = &["page"];
 pub struct Entry {
     /// The parsed article.
     pub article: Arc<Article>,
-    /// Its final slug (the asked one, or with a suffix after a clash).
-    pub slug: Slug,
-    /// Its path below the site root, `2012/10/mali/`.
+    /// Its path below the site root, `2012/10/mali/`: the final slug (the
+    /// asked one, or with a suffix after a clash) in its month.
     pub path: String,
     /// Its terms, per taxonomy (indexes into [`Archive::terms`]).
     pub terms: [Vec<TermId>; 3],
@@ -120,7 +120,7 @@ impl Archive {
             .zip(terms_of)
             .map(|((article, slug), terms)| {
                 let path = format!("{:04}/{:02}/{}/", article.meta.date.year(), article.meta.date.month(), slug);
-                Entry { article, slug, path, terms }
+                Entry { article, path, terms }
             })
             .collect();
         Archive { entries, terms, calendar, related, co_terms, warnings }

@@ -21,8 +21,8 @@ use rayon::prelude::*;
 
 use crate::build::Progress;
 use crate::config::SitePaths;
-use crate::content::meta::{Authors, FrontMatterOut};
 use crate::content;
+use crate::content::meta::{Authors, FrontMatterOut};
 use crate::disk::{self, Durability};
 use crate::extract::{Entities, Extractor, Found, Story};
 use crate::fingerprint::fingerprint;
@@ -404,13 +404,7 @@ fn normalize(
         roles: roles(&entities.people),
     };
     let file_text = emit::content_file(&front, &emit::body_markdown(&layout.blocks));
-    Ok(Normalized {
-        file_text,
-        year: date.year(),
-        month: date.month(),
-        slug: Slug::from_name(&title),
-        source_key: key,
-    })
+    Ok(Normalized { file_text, year: date.year(), month: date.month(), slug: Slug::from_name(&title), source_key: key })
 }
 
 fn names(found: &[Found]) -> Vec<String> {
@@ -542,13 +536,7 @@ fn normalize_markdown(
         crate::frontmatter::join(&format!("{}{newline}{added}", split.yaml), split.body)
     };
     let slug = content::slug_of(path, &meta);
-    Ok(Normalized {
-        file_text,
-        year: meta.date.year(),
-        month: meta.date.month(),
-        slug,
-        source_key: key,
-    })
+    Ok(Normalized { file_text, year: meta.date.year(), month: meta.date.month(), slug, source_key: key })
 }
 
 /// A content file (relative) and what to record for it in the manifest.

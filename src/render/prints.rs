@@ -104,10 +104,8 @@ impl<'a> Prints<'a> {
         (self.site, &page.file).hash(&mut h);
         match page.key {
             PageKey::Home(n) => {
-                let total = a.entries.len();
-                let start = ((n - 1) * per).min(total);
-                (n, pages::page_count(total, per)).hash(&mut h);
-                self.cards[start..(start + per).min(total)].hash(&mut h);
+                (n, pages::page_count(a.entries.len(), per)).hash(&mut h);
+                pages::page_slice(&self.cards, n, per).hash(&mut h);
                 if n == 1 {
                     a.entries.len().hash(&mut h);
                     self.terms.hash(&mut h);
@@ -139,7 +137,7 @@ impl<'a> Prints<'a> {
                 let date = |i: Option<&usize>| i.map(|&i| &a.entries[i].article.meta.date);
                 (date(term.articles.first()), date(term.articles.last())).hash(&mut h);
                 pages::page_count(term.articles.len(), per).hash(&mut h);
-                self.hash_cards(page_slice(&term.articles, n, per), &mut h);
+                self.hash_cards(pages::page_slice(&term.articles, n, per), &mut h);
                 for list in &a.co_terms[tax.index()][id] {
                     for c in list {
                         (self.term_links[c.taxonomy.index()][c.term], c.shared).hash(&mut h);
@@ -170,7 +168,7 @@ impl<'a> Prints<'a> {
                 // The neighbouring months are the calendar's keys, covered by `site` and here.
                 let ids = a.calendar.month(y, m);
                 (y, m, n, ids.len(), pages::page_count(ids.len(), per)).hash(&mut h);
-                self.hash_cards(page_slice(ids, n, per), &mut h);
+                self.hash_cards(pages::page_slice(ids, n, per), &mut h);
                 a.calendar
                     .years
                     .values()
@@ -178,33 +176,20 @@ impl<'a> Prints<'a> {
                     .collect::<Vec<_>>()
                     .hash(&mut h);
             }
-            PageKey::Sitemap(part) => {
-                // What `sitemap_paths` lists, without building its strings.
-                let urls = 1
-                    + a.entries.len()
-                    + Taxonomy::ALL.iter().map(|&t| 1 + a.terms_of(t).terms.len()).sum::<usize>()
-                    + a.calendar.years.values().map(|ms| 1 + ms.len()).sum::<usize>();
-                match part {
-                    SitemapPart::Index => urls.hash(&mut h),
-                    SitemapPart::Single | SitemapPart::Part(_) => {
-                        for e in &a.entries {
-                            (&e.path, &e.article.meta.date.date).hash(&mut h);
-                        }
-                        self.term_links.hash(&mut h);
-                        for (y, ms) in &a.calendar.years {
-                            (y, ms.keys().collect::<Vec<_>>()).hash(&mut h);
-                        }
+            PageKey::Sitemap(part) => match part {
+                SitemapPart::Index => pages::sitemap_len(a).hash(&mut h),
+                SitemapPart::Single | SitemapPart::Part(_) => {
+                    for e in &a.entries {
+                        (&e.path, &e.article.meta.date.date).hash(&mut h);
+                    }
+                    self.term_links.hash(&mut h);
+                    for (y, ms) in &a.calendar.years {
+                        (y, ms.keys().collect::<Vec<_>>()).hash(&mut h);
                     }
                 }
-            }
+            },
             PageKey::Robots | PageKey::NotFound | PageKey::Search => {}
         }
         h.finish()
     }
-}
-
-/// Page `n` (1-based) of `ids` at `per` a page.
-fn page_slice(ids: &[usize], n: usize, per: usize) -> &[usize] {
-    let start = ((n - 1) * per).min(ids.len());
-    &ids[start..(start + per).min(ids.len())]
 }

@@ -570,8 +570,6 @@ impl<'a> Views<'a> {
     fn paginate<'i>(&self, ids: &'i [usize], dir: &str, n: usize) -> (&'i [usize], Pager) {
         let per = self.config.page_size;
         let total = pages::page_count(ids.len(), per);
-        let start = ((n - 1) * per).min(ids.len());
-        let end = (start + per).min(ids.len());
         let url = |k: usize| self.urls.link(&pages::paged_path(dir, k));
         let mut links = Vec::new();
         let mut last_shown = 0;
@@ -591,7 +589,7 @@ impl<'a> Views<'a> {
             next_url: (n < total).then(|| url(n + 1)),
             links,
         };
-        (&ids[start..end], pager)
+        (pages::page_slice(ids, n, per), pager)
     }
 
     /// The article page of article `id`.
@@ -900,9 +898,10 @@ impl<'a> Views<'a> {
     /// A sitemap file.
     pub fn sitemap(&self, part: SitemapPart) -> SitemapView {
         let paths = pages::sitemap_paths(self.archive);
-        let lastmod: std::collections::HashMap<&str, String> =
-            self.archive.entries.iter().map(|e| (e.path.as_str(), e.article.meta.date.date.to_string())).collect();
-        let url = |p: &String| SitemapUrl { loc: self.urls.absolute(p), lastmod: lastmod.get(p.as_str()).cloned() };
+        let url = |(path, day): &(String, Option<jiff::civil::Date>)| SitemapUrl {
+            loc: self.urls.absolute(path),
+            lastmod: day.map(|d| d.to_string()),
+        };
         match part {
             SitemapPart::Single => {
                 SitemapView { is_index: false, urls: paths.iter().map(url).collect(), parts: vec![] }

@@ -7,16 +7,13 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::support::Site;
+use crate::support::{Site, tree};
 
 /// Every visible file under `dir` and its bytes (our temporary files are hidden).
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().to_string(), fs::read(e.path()).unwrap()))
-        .collect()
+    let mut files = tree(dir);
+    files.retain(|rel, _| !rel.rsplit('/').next().unwrap_or(rel).starts_with('.'));
+    files
 }
 
 fn restore(dir: &Path, files: &BTreeMap<String, Vec<u8>>) {
@@ -156,14 +153,18 @@ fn killing_watch_mid_rebuild_leaves_whole_files() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Edit once it watches (its first build is done).
+    // Edit once it watches (its first build is done). Its stderr is read to
+    // the end, so it never dies of a closed pipe instead of the kill.
+    let (ready_tx, ready) = std::sync::mpsc::channel();
     let stderr = watcher.stderr.take().unwrap();
-    for line in std::io::BufReader::new(stderr).lines() {
-        if line.unwrap_or_default().starts_with("watching") {
-            break;
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+            if line.starts_with("watching") {
+                let _ = ready_tx.send(());
+            }
         }
-    }
-    std::thread::sleep(Duration::from_millis(200));
+    });
+    ready.recv_timeout(Duration::from_secs(60)).expect("watch starts");
     write_articles(&site, "new");
     std::thread::sleep(Duration::from_millis(60));
     let _ = watcher.kill();

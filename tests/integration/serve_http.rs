@@ -6,20 +6,14 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use dateline::serve::{ServeOptions, Server};
+use dateline::serve::{RELOAD_LIST_MAX, ServeOptions, Server};
 
-use crate::support::Site;
+use crate::support::{Site, http_get};
 
 /// Sends a raw request line; returns (status, headers+body as text).
 fn get(port: u16, target: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-    write!(stream, "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
-    let mut response = Vec::new();
-    let _ = stream.read_to_end(&mut response);
-    let text = String::from_utf8_lossy(&response).to_string();
-    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    (status, text)
+    let (status, response) = http_get(port, target).expect("the server answers");
+    (status, String::from_utf8_lossy(&response).to_string())
 }
 
 fn served_site() -> (Site, Server) {
@@ -99,17 +93,28 @@ fn the_event_stream_sends_changes_and_problems() {
     write!(stream, "GET /__dateline/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
     let mut head = [0u8; 512];
     let n = stream.read(&mut head).unwrap();
+    // The handler subscribes before it answers: from here no event is missed.
     assert!(String::from_utf8_lossy(&head[..n]).contains("text/event-stream"));
-    std::thread::sleep(Duration::from_millis(100));
-    server.changed(&["2012/10/a/index.html".to_string()], false);
+    server.changed(&["2012/10/a/index.html".to_string()]);
     server.problems(Some("content/a.md:2:7: error: bad".to_string()));
     let mut got = String::new();
     let mut buf = [0u8; 4096];
-    while !(got.contains("event: problems") && got.contains("/2012/10/a/")) {
-        let n = stream.read(&mut buf).expect("events arrive");
-        got.push_str(&String::from_utf8_lossy(&buf[..n]));
-    }
+    let mut read_until = |got: &mut String, done: &dyn Fn(&str) -> bool| {
+        while !done(got) {
+            let n = stream.read(&mut buf).expect("events arrive");
+            assert!(n > 0, "the stream closed after {got:?}");
+            got.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    };
+    read_until(&mut got, &|g| g.contains("event: problems") && g.contains("/2012/10/a/"));
     assert!(got.contains("event: reload") && got.contains("content/a.md:2:7"));
+
+    // A change to more pages than a message lists reloads every page.
+    let many: Vec<String> = (0..=RELOAD_LIST_MAX).map(|i| format!("2012/10/s{i}/index.html")).collect();
+    server.changed(&many);
+    got.clear();
+    read_until(&mut got, &|g| g.contains("\"all\":true") || g.contains("\"all\":false"));
+    assert!(got.contains(r#"{"all":true,"css":false,"pages":[]}"#), "{got}");
 }
 
 #[test]

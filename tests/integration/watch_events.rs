@@ -41,13 +41,14 @@ impl Watching {
                     }
                     Update::Ingested(r) => format!("ingested {}", r.inputs.len()),
                     Update::WatchError(e) => format!("error {e}"),
+                    Update::Watching => "watching".to_string(),
                 };
                 let _ = tx.send(line);
             })
             .unwrap();
         });
-        // inotify watches are in place once the loop runs; give it a moment.
-        std::thread::sleep(Duration::from_millis(150));
+        let ready = updates.recv_timeout(Duration::from_secs(10)).expect("the loop starts");
+        assert_eq!(ready, "watching", "the first update says the watches are in place");
         Watching { stop, updates, thread: Some(thread) }
     }
 
@@ -92,7 +93,11 @@ fn editor_saves_through_a_temporary_file_and_a_rename() {
     fs::write(site.root().join("content/a.md.tmp123"), "---\ntitle: After\ndate: 2012-10-01\n---\nx\n").unwrap();
     fs::rename(site.root().join("content/a.md.tmp123"), site.root().join("content/a.md")).unwrap();
     w.wait("the page to show the saved title", || page_has(&site, "/2012/10/a/", "<h1>After</h1>"));
-    assert!(!site.out().join("a.md~").exists());
+    let updates: Vec<String> = w.updates.try_iter().collect();
+    assert!(
+        updates.iter().all(|l| !l.starts_with("rebuilt") || l.ends_with(" 0")),
+        "no swap, backup or temp file was read as an article: {updates:?}"
+    );
 }
 
 #[test]
@@ -172,4 +177,22 @@ fn a_template_change_shows_on_the_pages_that_use_it() {
         "{% extends \"default/article.html\" %}{% block title %}NEW {{ article.title }}{% endblock title %}",
     );
     w.wait("the new template", || page_has(&site, "/2012/10/a/", "<title>NEW A</title>"));
+}
+
+#[test]
+fn an_input_folder_created_after_start_is_watched_and_read() {
+    let site = Site::new();
+    site.story("a", "A", "2012-10-01", "");
+    assert!(!site.root().join("templates").exists());
+    let w = Watching::start(&site);
+    site.file(
+        "templates/article.html",
+        "{% extends \"default/article.html\" %}{% block title %}NEW {{ article.title }}{% endblock title %}",
+    );
+    w.wait("the new folder's template", || page_has(&site, "/2012/10/a/", "<title>NEW A</title>"));
+    site.file(
+        "templates/article.html",
+        "{% extends \"default/article.html\" %}{% block title %}NEWER {{ article.title }}{% endblock title %}",
+    );
+    w.wait("an edit inside it", || page_has(&site, "/2012/10/a/", "<title>NEWER A</title>"));
 }
