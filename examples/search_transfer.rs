@@ -17,11 +17,7 @@ fn main() {
         eprintln!("usage: search_transfer SITE_OUT QUERY");
         std::process::exit(2);
     };
-    let server = dateline::serve::Server::start(
-        &out,
-        &dateline::serve::ServeOptions { bind: "127.0.0.1".parse().unwrap(), port: 0 },
-    )
-    .expect("serve");
+    let server = dateline::serve::Server::start(&out, &dateline::serve::ServeOptions::default()).expect("serve");
     let port = server.addr().port();
     let driver_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let mut driver = Command::new("/usr/bin/chromedriver")

@@ -119,6 +119,8 @@ struct Built {
     statics: BTreeMap<String, Option<PathBuf>>,
     /// Files of the search index.
     search_files: Vec<String>,
+    /// Fingerprint of the records the index was made from.
+    search_print: Option<u64>,
 }
 
 /// What changed since the last build.
@@ -331,6 +333,7 @@ impl Pipeline {
         let prints = Prints::new(&archive, &self.config);
         tracing::debug!(elapsed = ?started.elapsed(), "pages listed, articles fingerprinted");
         let new_prints: Vec<u64> = page_list.par_iter().map(|p| prints.page(p)).collect();
+        let search_print = self.config.search_enabled().then(|| prints.search_records(0..archive.entries.len()));
         // The previous print of each page: by position when the page list is
         // the same (the usual edit), else by file name.
         let old_prints: Vec<Option<u64>> = match &previous {
@@ -391,13 +394,11 @@ impl Pipeline {
             }
         }
 
-        // The search index, when the articles changed.
+        // The search index, when its records changed.
         let mut search_problems = Vec::new();
-        // Indexing is whole-archive (about 1 s per 1,000 articles), so a
-        // rebuild keeps the last index and `dateline build` refreshes it.
-        let search_files: Vec<String> = if !self.config.search_enabled() {
+        let search_files: Vec<String> = if search_print.is_none() {
             Vec::new()
-        } else if !full && let Some(prev) = &previous {
+        } else if !full && let Some(prev) = previous.as_ref().filter(|p| p.search_print == search_print) {
             prev.search_files.clone()
         } else {
             let (files, written_files, problems) = self.write_search_index(&archive);
@@ -407,6 +408,8 @@ impl Pipeline {
             files
         };
         tracing::debug!(elapsed = ?started.elapsed(), "search index");
+        // A failed index is tried again on the next rebuild.
+        let search_print = search_print.filter(|_| search_problems.is_empty());
 
         // Static files.
         let mut page_files: HashSet<&str> = page_list.iter().map(|p| p.file.as_str()).collect();
@@ -474,7 +477,7 @@ impl Pipeline {
             diagnostics,
         };
         drop(page_files);
-        self.built = Some(Built { archive, pages: page_list, prints, kept, statics, search_files });
+        self.built = Some(Built { archive, pages: page_list, prints, kept, statics, search_files, search_print });
         Ok(report)
     }
 

@@ -47,7 +47,8 @@ pub struct WatchArgs {
     pub inbox: PathBuf,
 }
 
-/// Options of `dateline serve`.
+/// Options of `dateline serve`. It builds into a private folder, never
+/// into the output folder `build` writes.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// Port to listen on.
@@ -59,9 +60,6 @@ pub struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
-    /// Output folder, relative to the site root.
-    #[arg(long, short, default_value = "public", value_name = "DIR")]
-    pub out: PathBuf,
     /// Also publish articles marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,

@@ -60,6 +60,34 @@ impl SitePaths {
         }
     }
 
+    /// The standard layout under `root` as the command line gives it (often
+    /// `.`): the root is resolved once to an absolute path without symbolic
+    /// links, because file events name absolute paths, and `out` (relative
+    /// to the root unless absolute) is made absolute and free of `..`.
+    pub fn resolve(root: &Path, out: Option<&Path>) -> Result<SitePaths, SiteRootError> {
+        let resolved =
+            std::fs::canonicalize(root).map_err(|source| SiteRootError { root: root.to_path_buf(), source })?;
+        if !resolved.is_dir() {
+            let source = std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder");
+            return Err(SiteRootError { root: root.to_path_buf(), source });
+        }
+        let mut paths = SitePaths::new(&resolved, out);
+        paths.out = normalize(&paths.out);
+        Ok(paths)
+    }
+
+    /// The same layout with the inbox at `inbox` (relative to the root unless absolute).
+    pub fn with_inbox(mut self, inbox: &Path) -> SitePaths {
+        self.sources = normalize(&self.root.join(inbox));
+        self
+    }
+
+    /// The same layout writing to `out` (an absolute folder, for `serve`'s private output).
+    pub fn with_out(mut self, out: &Path) -> SitePaths {
+        self.out = normalize(&self.root.join(out));
+        self
+    }
+
     /// What `path` is to the site, or `None` for files the site does not read
     /// (the output folder, hidden files, editor backups and swap files).
     pub fn classify(&self, path: &Path) -> Option<Input> {
@@ -93,6 +121,34 @@ impl SitePaths {
     pub fn display<'a>(&self, path: &'a Path) -> &'a Path {
         path.strip_prefix(&self.root).unwrap_or(path)
     }
+}
+
+/// Why the site folder cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot use {} as the site folder: {source}; run dateline inside the site folder or pass --root DIR", root.display())]
+pub struct SiteRootError {
+    /// The folder as given.
+    pub root: PathBuf,
+    /// The cause.
+    pub source: std::io::Error,
+}
+
+/// `path` without `.` and `..` parts (lexically: `a/b/../c` → `a/c`).
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
 }
 
 /// Files editors write beside the one being edited: swap and backup files
@@ -267,6 +323,19 @@ mod tests {
         ] {
             assert_eq!(p.classify(Path::new(ignored)), None, "{ignored}");
         }
+    }
+
+    #[test]
+    fn the_root_is_resolved_once_so_absolute_event_paths_are_recognised() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(site.join("content")).unwrap();
+        let paths = SitePaths::resolve(&site.join("../site/."), Some(Path::new("out/../public"))).unwrap();
+        let real = std::fs::canonicalize(&site).unwrap();
+        assert_eq!(paths.root, real);
+        assert_eq!(paths.out, real.join("public"));
+        assert_eq!(paths.classify(&real.join("content/a.md")), Some(Input::Content));
+        assert!(SitePaths::resolve(&dir.path().join("missing"), None).unwrap_err().to_string().contains("--root"));
     }
 
     #[test]

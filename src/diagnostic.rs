@@ -71,7 +71,7 @@ impl Diagnostic {
 
     /// `path:line:col` (or less, when the position is unknown).
     pub fn location(&self) -> String {
-        let mut s = self.path.display().to_string();
+        let mut s = printable_path(&self.path);
         if let Some(line) = self.line {
             s.push_str(&format!(":{line}"));
             if let Some(col) = self.column {
@@ -88,12 +88,37 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}: {label}: {}", self.location(), self.message)?;
+        write!(f, "{}: {label}: {}", self.location(), printable(&self.message, true))?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", printable(help, true))?;
         }
         Ok(())
     }
+}
+
+/// A path as it may be printed to a terminal: control characters (a file
+/// name can hold escape sequences that recolour or rewrite the screen)
+/// shown as `\u{1b}`.
+pub fn printable_path(path: &Path) -> String {
+    printable(&path.display().to_string(), false).into_owned()
+}
+
+/// `text` with control characters escaped; line breaks and tabs are kept
+/// when `keep_lines`.
+pub fn printable(text: &str, keep_lines: bool) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && !(keep_lines && (c == '\n' || c == '\t'));
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -104,6 +129,12 @@ mod tests {
     fn displays_path_line_column_then_help() {
         let d = Diagnostic::error("content/a.md", "`date` is missing").at(3, 7).help("add `date: 2012-10-24`");
         assert_eq!(d.to_string(), "content/a.md:3:7: error: `date` is missing\n  help: add `date: 2012-10-24`");
+    }
+
+    #[test]
+    fn terminal_escapes_in_names_are_shown_not_run() {
+        let d = Diagnostic::error("content/\u{1b}[2Jx\n.md", "bad \u{1b}]0;title\u{7}").at(1, 1);
+        assert_eq!(d.to_string(), "content/\\u{1b}[2Jx\\u{a}.md:1:1: error: bad \\u{1b}]0;title\\u{7}");
     }
 
     #[test]

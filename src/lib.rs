@@ -26,4 +26,5 @@ pub mod render;
 #[cfg(feature = "search")]
 pub mod search;
 pub mod serve;
+pub mod walk;
 pub mod watch;

@@ -1,19 +1,22 @@
-//! `dateline serve` and `dateline watch`: a first build, then the watch loop
-//! with its reports printed and, for `serve`, passed on to the server.
+//! `dateline serve` and `dateline watch`: watches placed first, then a first
+//! build, then the watch loop with its reports printed and, for `serve`,
+//! passed on to the server.
 
+use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use dateline::build::{BuildOptions, BuildReport, Pipeline};
 use dateline::config::SitePaths;
+use dateline::diagnostic::printable_path;
 use dateline::extract::Extractor;
 use dateline::ingest::{self, IngestOptions, Outcome};
 use dateline::serve::{ServeOptions, Server};
-use dateline::watch::{self, Inbox, Update};
+use dateline::watch::{Inbox, Update, Watcher};
 
 use crate::cli::{Cli, ServeArgs, WatchArgs};
-use crate::{load_config, print_diagnostics, progress};
+use crate::{load_config, print_diagnostics, progress, site_paths};
 
 /// Sets `stop` on Ctrl-C (and SIGTERM), so the loop ends between rebuilds.
 fn stop_on_ctrl_c() -> Arc<AtomicBool> {
@@ -46,15 +49,16 @@ fn inbox(paths: &SitePaths, quiet: bool) -> Option<Inbox> {
     })
 }
 
-fn print_update(update: &Update, quiet: bool) {
+fn print_update(update: &Update, paths: &SitePaths, quiet: bool) {
     match update {
         Update::Ingested(report) => {
             for input in &report.inputs {
+                let shown = printable_path(paths.display(&input.input));
                 match &input.outcome {
-                    Outcome::Failed(why) => eprintln!("{}: error: {why}", input.input.display()),
-                    Outcome::Skipped(why) if !quiet => eprintln!("{}: skipped: {why}", input.input.display()),
+                    Outcome::Failed(why) => eprintln!("{shown}: error: {why}"),
+                    Outcome::Skipped(why) if !quiet => eprintln!("{shown}: skipped: {why}"),
                     Outcome::Written(to) if !quiet => {
-                        eprintln!("ingested {} → {}", input.input.display(), to.display())
+                        eprintln!("ingested {shown} → {}", printable_path(paths.display(to)))
                     }
                     _ => {}
                 }
@@ -74,7 +78,6 @@ fn print_update(update: &Update, quiet: bool) {
             }
         }
         Update::WatchError(e) => eprintln!("watch: {e}"),
-        Update::Watching => {}
     }
 }
 
@@ -107,29 +110,40 @@ fn overlay_text(report: &BuildReport) -> Option<String> {
     })
 }
 
+/// The address to open in a browser for a server bound to `addr`: an
+/// unspecified address (`0.0.0.0`, `::`) is reached as `localhost`.
+fn preview_url(addr: SocketAddr) -> String {
+    match addr.ip() {
+        ip if ip.is_unspecified() => format!("http://localhost:{}/", addr.port()),
+        std::net::IpAddr::V6(ip) => format!("http://[{ip}]:{}/", addr.port()),
+        std::net::IpAddr::V4(ip) => format!("http://{ip}:{}/", addr.port()),
+    }
+}
+
 pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
-    let mut paths = SitePaths::new(&cli.root, Some(&args.out));
-    paths.sources = cli.root.join(&args.inbox);
-    let server = match Server::start(&paths.out, &ServeOptions { bind: args.bind, port: args.port }) {
-        Ok(s) => s,
+    let bound = match Server::bind(&ServeOptions { bind: args.bind, port: args.port, ..ServeOptions::default() }) {
+        Ok(b) => b,
         Err(e) => {
             eprintln!("error: {e}");
             return Ok(ExitCode::FAILURE);
         }
     };
-    let addr = server.addr();
+    let addr = bound.addr();
     if !addr.ip().is_loopback() {
         eprintln!("warning: listening on {} — other machines on the network can read this site", addr.ip());
     }
-    let host = if addr.ip().is_unspecified() { "localhost".to_string() } else { addr.ip().to_string() };
-    let url = if addr.ip().is_ipv6() {
-        format!("http://[{host}]:{}/", addr.port())
-    } else {
-        format!("http://{host}:{}/", addr.port())
-    };
+    let url = preview_url(addr);
+    // The preview is built into a private folder, never into public/: its
+    // pages carry this server's address, and public/ holds only what
+    // `dateline build` made. The folder goes when serve stops.
+    let private = tempfile::Builder::new().prefix("dateline-serve-").tempdir()?;
+    let paths = site_paths(cli, None)?.with_out(private.path()).with_inbox(&args.inbox);
+    let watcher = Watcher::start(&paths)?;
+    eprintln!("watching {} for changes", printable_path(&paths.root));
     let Some((mut pipeline, report)) = first_build(cli, &paths, Some(url.clone()), args.drafts)? else {
         return Ok(ExitCode::FAILURE);
     };
+    let server = Server::serve(bound, &paths.out)?;
     server.problems(overlay_text(&report));
     eprintln!("{report}");
     if args.open {
@@ -140,13 +154,9 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     }
     let stop = stop_on_ctrl_c();
     let inbox = inbox(&paths, cli.quiet);
-    let served = paths.display(&paths.out).display().to_string();
-    let result = watch::run(&mut pipeline, inbox, &stop, &mut |update| {
-        print_update(&update, cli.quiet);
-        // Said once edits will be seen, so a script may start editing then.
-        if let Update::Watching = update {
-            eprintln!("serving {served} at {url} — Ctrl-C to stop");
-        }
+    eprintln!("serving {} at {url} — Ctrl-C to stop", printable_path(&paths.root));
+    let result = watcher.run(&mut pipeline, inbox, &stop, &mut |update| {
+        print_update(&update, &paths, cli.quiet);
         if let Update::Rebuilt(report) = &update {
             server.changed(&report.changed_files);
             server.problems(overlay_text(report));
@@ -159,20 +169,30 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn watch(cli: &Cli, args: &WatchArgs) -> anyhow::Result<ExitCode> {
-    let mut paths = SitePaths::new(&cli.root, Some(&args.build.out));
-    paths.sources = cli.root.join(&args.inbox);
+    let paths = site_paths(cli, Some(&args.build.out))?.with_inbox(&args.inbox);
+    let watcher = Watcher::start(&paths)?;
+    eprintln!("watching {} for changes", printable_path(&paths.root));
     let Some((mut pipeline, report)) = first_build(cli, &paths, args.build.base_url.clone(), args.build.drafts)? else {
         return Ok(ExitCode::FAILURE);
     };
     eprintln!("{report}");
     let stop = stop_on_ctrl_c();
     let inbox = inbox(&paths, cli.quiet);
-    watch::run(&mut pipeline, inbox, &stop, &mut |update| {
-        print_update(&update, cli.quiet);
-        if let Update::Watching = update {
-            eprintln!("watching {} — Ctrl-C to stop", paths.root.display());
-        }
-    })?;
+    eprintln!("rebuilding {} as files change — Ctrl-C to stop", printable_path(paths.display(&paths.out)));
+    watcher.run(&mut pipeline, inbox, &stop, &mut |update| print_update(&update, &paths, cli.quiet))?;
     eprintln!("stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preview_urls_name_a_reachable_host() {
+        assert_eq!(preview_url("127.0.0.1:1111".parse().unwrap()), "http://127.0.0.1:1111/");
+        assert_eq!(preview_url("[::]:1111".parse().unwrap()), "http://localhost:1111/");
+        assert_eq!(preview_url("0.0.0.0:80".parse().unwrap()), "http://localhost:80/");
+        assert_eq!(preview_url("[::1]:1111".parse().unwrap()), "http://[::1]:1111/");
+    }
 }

@@ -41,7 +41,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
 fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
     use dateline::extract::Extractor;
     use dateline::ingest::{self, IngestOptions, Outcome};
-    let paths = SitePaths::new(&cli.root, None);
+    let paths = site_paths(cli, None)?;
     let default_date = match args.default_date.as_deref().map(dateline::content::PubDate::parse).transpose() {
         Ok(d) => d.map(|d| d.date),
         Err(e) => {
@@ -58,7 +58,7 @@ fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
     };
     let extractor = Extractor::new(&vocabularies);
     let options = IngestOptions {
-        content: cli.root.join(&args.content),
+        content: paths.root.join(&args.content),
         dry_run: args.dry_run,
         force: args.force,
         explain: args.explain,
@@ -92,7 +92,7 @@ fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn build(cli: &Cli, args: &BuildArgs) -> anyhow::Result<ExitCode> {
-    let paths = SitePaths::new(&cli.root, Some(&args.out));
+    let paths = site_paths(cli, Some(&args.out))?;
     let config = match load_config(&paths, args.base_url.as_deref()) {
         Ok(config) => config,
         Err(d) => {
@@ -109,6 +109,12 @@ fn build(cli: &Cli, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         eprintln!("{report}");
     }
     Ok(if report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// The site's folders from `--root` (the current folder by default),
+/// resolved once: every later path is absolute.
+pub(crate) fn site_paths(cli: &Cli, out: Option<&std::path::Path>) -> anyhow::Result<SitePaths> {
+    Ok(SitePaths::resolve(&cli.root, out)?)
 }
 
 pub(crate) fn load_config(paths: &SitePaths, base_url: Option<&str>) -> Result<Config, Diagnostic> {

@@ -41,6 +41,12 @@ es.addEventListener("problems",function(e){show(e.data);});
 es.addEventListener("ok",function(){hide();});
 })();</script>"#;
 
+/// How long a connection may stay silent (no byte read or written) before
+/// it is closed. Open pages keep their event stream alive with a comment
+/// every 15 s (or half the timeout, if shorter), so only abandoned or
+/// stalled connections reach it.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// How the server listens.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -48,6 +54,30 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// Port (0 picks a free one).
     pub port: u16,
+    /// How long a silent connection stays open ([`IDLE_TIMEOUT`] by default).
+    pub idle_timeout: Duration,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions { bind: IpAddr::from([127, 0, 0, 1]), port: 0, idle_timeout: IDLE_TIMEOUT }
+    }
+}
+
+/// A bound port not yet serving: binding first gives a clear error at once
+/// (port in use) while the first build runs; browsers that connect meanwhile
+/// wait in the queue instead of seeing a half-written site.
+pub struct Bound {
+    listener: std::net::TcpListener,
+    addr: SocketAddr,
+    idle_timeout: Duration,
+}
+
+impl Bound {
+    /// The address bound.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
 }
 
 /// Why the server could not start.
@@ -93,6 +123,7 @@ pub enum Message {
 
 struct Shared {
     out: PathBuf,
+    keep_alive: Duration,
     /// Paths served, in order, when logging is on (measurements only).
     log: Mutex<Option<Vec<(String, u64)>>>,
     messages: broadcast::Sender<Message>,
@@ -109,9 +140,8 @@ pub struct Server {
 }
 
 impl Server {
-    /// Binds and starts serving `out` on its own thread (so the caller gets
-    /// a clear error right away if the port is taken).
-    pub fn start(out: &Path, options: &ServeOptions) -> Result<Server, ServeError> {
+    /// Binds the address of `options` without serving yet.
+    pub fn bind(options: &ServeOptions) -> Result<Bound, ServeError> {
         let (bind, port) = (options.bind, options.port);
         let listener = std::net::TcpListener::bind((bind, port)).map_err(|source| {
             if source.kind() == std::io::ErrorKind::AddrInUse {
@@ -122,20 +152,36 @@ impl Server {
         })?;
         listener.set_nonblocking(true).map_err(|source| ServeError::Io { bind, port, source })?;
         let addr = listener.local_addr().map_err(|source| ServeError::Io { bind, port, source })?;
+        Ok(Bound { listener, addr, idle_timeout: options.idle_timeout })
+    }
+
+    /// Binds and starts serving `out` on its own thread.
+    pub fn start(out: &Path, options: &ServeOptions) -> Result<Server, ServeError> {
+        Server::serve(Server::bind(options)?, out)
+    }
+
+    /// Starts serving `out` on a bound port, on its own thread.
+    pub fn serve(bound: Bound, out: &Path) -> Result<Server, ServeError> {
+        let Bound { listener, addr, idle_timeout } = bound;
+        let io_error = |source| ServeError::Io { bind: addr.ip(), port: addr.port(), source };
         let (messages, _) = broadcast::channel(64);
-        let shared =
-            Arc::new(Shared { out: out.to_path_buf(), log: Mutex::new(None), messages, problems: Mutex::new(None) });
+        let shared = Arc::new(Shared {
+            out: out.to_path_buf(),
+            // Often enough that an open page's stream never looks idle.
+            keep_alive: (idle_timeout / 2).min(Duration::from_secs(15)),
+            log: Mutex::new(None),
+            messages,
+            problems: Mutex::new(None),
+        });
         let (shutdown, shutdown_rx) = oneshot::channel::<()>();
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|source| ServeError::Io { bind, port, source })?;
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(io_error)?;
         let app = router(Arc::clone(&shared));
         let thread = std::thread::Builder::new()
             .name("dateline-serve".into())
             .spawn(move || {
                 runtime.block_on(async move {
                     let Ok(listener) = tokio::net::TcpListener::from_std(listener) else { return };
+                    let listener = timeout::Listener::new(listener, idle_timeout);
                     let _ = axum::serve(listener, app)
                         .with_graceful_shutdown(async move {
                             let _ = shutdown_rx.await;
@@ -143,7 +189,7 @@ impl Server {
                         .await;
                 });
             })
-            .map_err(|source| ServeError::Io { bind, port, source })?;
+            .map_err(io_error)?;
         Ok(Server { addr, shared, shutdown: Some(shutdown), thread: Some(thread) })
     }
 
@@ -158,6 +204,10 @@ impl Server {
     pub fn changed(&self, files: &[String]) {
         let css = files.iter().any(|f| f.ends_with(".css"));
         let mut pages: Vec<String> = files.iter().filter(|f| !f.ends_with(".css")).map(|f| url_of(f)).collect();
+        // An open search page holds the old index: a new one reloads it.
+        if files.iter().any(|f| f.starts_with("pagefind/")) {
+            pages.push(url_of("search/index.html"));
+        }
         let all = pages.len() > RELOAD_LIST_MAX;
         if all {
             pages.clear();
@@ -211,13 +261,168 @@ impl Drop for Server {
     }
 }
 
+/// Idle timeouts for every connection: a silent client cannot hold a
+/// socket (and a file descriptor) for ever.
+mod timeout {
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+    use std::time::Duration;
+
+    use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+    use tokio::net::{TcpListener, TcpStream};
+    use tokio::time::{Instant, Sleep};
+
+    /// Accepts connections and wraps each in [`Idle`].
+    pub struct Listener {
+        inner: TcpListener,
+        timeout: Duration,
+    }
+
+    impl Listener {
+        pub fn new(inner: TcpListener, timeout: Duration) -> Listener {
+            Listener { inner, timeout }
+        }
+    }
+
+    impl axum::serve::Listener for Listener {
+        type Io = Idle;
+        type Addr = std::net::SocketAddr;
+
+        async fn accept(&mut self) -> (Idle, std::net::SocketAddr) {
+            loop {
+                match self.inner.accept().await {
+                    Ok((stream, addr)) => {
+                        let _ = stream.set_nodelay(true);
+                        return (Idle::new(stream, self.timeout), addr);
+                    }
+                    // Out of file descriptors and the like: give the
+                    // timeouts a moment to free some, then go on.
+                    Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+                }
+            }
+        }
+
+        fn local_addr(&self) -> std::io::Result<std::net::SocketAddr> {
+            self.inner.local_addr()
+        }
+    }
+
+    /// A connection that fails with `TimedOut` once nothing was read or
+    /// written for `timeout`.
+    pub struct Idle {
+        stream: TcpStream,
+        timeout: Duration,
+        deadline: Pin<Box<Sleep>>,
+    }
+
+    impl Idle {
+        fn new(stream: TcpStream, timeout: Duration) -> Idle {
+            Idle { stream, timeout, deadline: Box::pin(tokio::time::sleep(timeout)) }
+        }
+
+        fn active(&mut self) {
+            let next = Instant::now() + self.timeout;
+            self.deadline.as_mut().reset(next);
+        }
+
+        fn expired(&mut self, cx: &mut Context<'_>) -> bool {
+            self.deadline.as_mut().poll(cx).is_ready()
+        }
+    }
+
+    fn timed_out() -> std::io::Error {
+        std::io::Error::new(std::io::ErrorKind::TimedOut, "connection idle for too long")
+    }
+
+    impl AsyncRead for Idle {
+        fn poll_read(
+            mut self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+            buf: &mut ReadBuf<'_>,
+        ) -> Poll<std::io::Result<()>> {
+            let before = buf.filled().len();
+            match Pin::new(&mut self.stream).poll_read(cx, buf) {
+                Poll::Ready(Ok(())) => {
+                    if buf.filled().len() > before {
+                        self.active();
+                    }
+                    Poll::Ready(Ok(()))
+                }
+                Poll::Pending if self.expired(cx) => Poll::Ready(Err(timed_out())),
+                other => other,
+            }
+        }
+    }
+
+    impl AsyncWrite for Idle {
+        fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, data: &[u8]) -> Poll<std::io::Result<usize>> {
+            match Pin::new(&mut self.stream).poll_write(cx, data) {
+                Poll::Ready(Ok(n)) => {
+                    self.active();
+                    Poll::Ready(Ok(n))
+                }
+                Poll::Pending if self.expired(cx) => Poll::Ready(Err(timed_out())),
+                other => other,
+            }
+        }
+
+        fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+            Pin::new(&mut self.stream).poll_flush(cx)
+        }
+
+        fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+            Pin::new(&mut self.stream).poll_shutdown(cx)
+        }
+    }
+}
+
 /// The URL path of an output file: `2012/10/x/index.html` → `/2012/10/x/`.
 fn url_of(file: &str) -> String {
     format!("/{}", file.strip_suffix("index.html").unwrap_or(file))
 }
 
 fn router(shared: Arc<Shared>) -> Router {
-    Router::new().route(EVENTS_PATH, get(events)).fallback(files).with_state(shared)
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .fallback(files)
+        .layer(axum::middleware::from_fn(check_host))
+        .with_state(shared)
+}
+
+/// The `Host` names a request may carry. A web page on another site can
+/// point its own domain at 127.0.0.1 (DNS rebinding) and read what this
+/// server answers; its requests still name that domain, so only names that
+/// cannot be rebound are answered: `localhost` (and `*.localhost`, which
+/// browsers resolve to loopback themselves) and IP addresses (the bound one
+/// among them, whatever `--bind` says), as webpack-dev-server and Vite do.
+fn host_allowed(host: &str) -> bool {
+    {
+        let name = match host.strip_prefix('[') {
+            // [::1]:1111
+            Some(rest) => match rest.split_once(']') {
+                Some((ip, port)) if port.is_empty() || port.starts_with(':') => {
+                    return ip.parse::<std::net::Ipv6Addr>().is_ok();
+                }
+                _ => return false,
+            },
+            None => host.rsplit_once(':').map_or(host, |(name, _port)| name),
+        };
+        let name = name.trim_end_matches('.').to_ascii_lowercase();
+        name == "localhost" || name.ends_with(".localhost") || name.parse::<std::net::Ipv4Addr>().is_ok()
+    }
+}
+
+async fn check_host(request: Request<Body>, next: axum::middleware::Next) -> Response {
+    let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok());
+    match host {
+        Some(host) if host_allowed(host) => next.run(request).await,
+        Some(_) => (
+            StatusCode::MISDIRECTED_REQUEST,
+            "this preview server answers only requests addressed to localhost or an IP address\n",
+        )
+            .into_response(),
+        None => (StatusCode::BAD_REQUEST, "a Host header is required\n").into_response(),
+    }
 }
 
 async fn events(State(shared): State<Arc<Shared>>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
@@ -236,7 +441,7 @@ async fn events(State(shared): State<Arc<Shared>>) -> Sse<impl Stream<Item = Res
         };
         Some((Ok(to_event(&message)), (None, receiver)))
     });
-    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(shared.keep_alive))
 }
 
 fn to_event(message: &Message) -> Event {
@@ -261,7 +466,9 @@ async fn files(State(shared): State<Arc<Shared>>, request: Request<Body>) -> Res
     let mut path = shared.out.join(&relative);
     if path.is_dir() {
         if !raw.ends_with('/') {
-            let location = format!("{raw}/");
+            // One leading slash: `//countries` must not become a
+            // protocol-relative redirect to another host.
+            let location = format!("/{}/", raw.trim_start_matches('/'));
             return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, location)], "").into_response();
         }
         path = path.join("index.html");
@@ -445,6 +652,25 @@ mod tests {
         let page = b"<html><body>caf\xe9</body></html>".to_vec();
         let out = inject(page);
         assert!(out.starts_with(b"<html><body>caf\xe9<script>") && out.ends_with(b"</script></body></html>"));
+    }
+
+    #[test]
+    fn only_hosts_that_cannot_be_rebound_are_answered() {
+        for good in
+            ["127.0.0.1:1111", "localhost:1111", "LOCALHOST", "app.localhost:80", "[::1]:1111", "192.168.1.5:1111"]
+        {
+            assert!(host_allowed(good), "{good}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:1111",
+            "127.0.0.1.evil.example",
+            "localhost.evil.example",
+            "[::1]x",
+            "[evil]:1",
+        ] {
+            assert!(!host_allowed(bad), "{bad}");
+        }
     }
 
     #[test]

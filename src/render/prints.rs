@@ -96,6 +96,17 @@ impl<'a> Prints<'a> {
         }
     }
 
+    /// The fingerprint of the search records of `ids`: each record holds an
+    /// article's text, URL, date and term names, as its feed entry does.
+    pub fn search_records(&self, ids: impl IntoIterator<Item = usize>) -> u64 {
+        let mut h = DefaultHasher::new();
+        self.site.hash(&mut h);
+        for id in ids {
+            self.feed_entries[id].hash(&mut h);
+        }
+        h.finish()
+    }
+
     /// The fingerprint of one page.
     pub fn page(&self, page: &Page) -> u64 {
         let a = self.archive;

@@ -67,12 +67,35 @@ fn article(person: &str, body: &str) -> String {
     format!("---\ntitle: Talks on Mali\ndate: 2012-10-24\ncountries: [Mali]\npeople: [{person}]\n---\n{body}\n")
 }
 
-/// Starts `dateline serve` on a free port; returns it once it serves.
-fn start_server(root: &Path) -> (Running, u16) {
+/// `dateline serve` started as the README shows it (in the site folder),
+/// with the lines it prints.
+struct Served {
+    _child: Running,
+    port: u16,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Served {
+    /// Waits for a printed line that `matches`, failing after a deadline
+    /// even when the server prints nothing at all.
+    fn wait_line(&self, what: &str, matches: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) if matches(&line) => return,
+                Ok(_) => {}
+                Err(_) => panic!("dateline serve printed no line for {what}"),
+            }
+        }
+    }
+}
+
+/// Starts `dateline serve` in `root` on a free port; returns it once it serves.
+fn start_server(root: &Path) -> Served {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["--root"])
-        .arg(root)
+        .current_dir(root)
         .args(["serve", "--port", &port.to_string()])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -80,18 +103,16 @@ fn start_server(root: &Path) -> (Running, u16) {
         .expect("dateline runs");
     let mut child = Running(child);
     let stderr = child.0.stderr.take().unwrap();
-    let mut lines = BufReader::new(stderr).lines();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    for line in lines.by_ref() {
-        let line = line.unwrap_or_default();
-        if line.starts_with("serving ") {
-            break;
+    let (tx, lines) = std::sync::mpsc::channel();
+    // Read on a thread, so the deadline holds and the server never blocks on a full pipe.
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
         }
-        assert!(Instant::now() < deadline, "dateline serve did not start");
-    }
-    // Keep reading stderr so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    (child, port)
+    });
+    let served = Served { _child: child, port, lines };
+    served.wait_line("serving", |l| l.starts_with("serving "));
+    served
 }
 
 fn start_chromedriver() -> (Running, u16) {
@@ -154,7 +175,8 @@ fn edits_reload_the_open_page_and_errors_show_an_overlay() {
     let root: PathBuf = site.path().to_path_buf();
     write(&root, "content/talks.md", &article("Jim Smith", "Officials met in Bamako."));
     write(&root, "content/other.md", "---\ntitle: Other news\ndate: 2012-10-20\n---\nNothing new.\n");
-    let (_server, port) = start_server(&root);
+    let server = start_server(&root);
+    let port = server.port;
     let (_driver, driver_port) = start_chromedriver();
     let profile = tempfile::tempdir().unwrap();
 
@@ -239,11 +261,7 @@ fn the_search_page_finds_articles_and_filters_narrow_them() {
     let paths = SitePaths::new(root, None);
     let report = build_site(&paths, &Config::default(), &BuildOptions { drafts: false }, &NoProgress).unwrap();
     assert!(!report.has_errors(), "{:?}", report.diagnostics);
-    let server = dateline::serve::Server::start(
-        &paths.out,
-        &dateline::serve::ServeOptions { bind: "127.0.0.1".parse().unwrap(), port: 0 },
-    )
-    .unwrap();
+    let server = dateline::serve::Server::start(&paths.out, &dateline::serve::ServeOptions::default()).unwrap();
     let port = server.addr().port();
     let (_driver, driver_port) = start_chromedriver();
     let profile = tempfile::tempdir().unwrap();
@@ -268,6 +286,43 @@ fn the_search_page_finds_articles_and_filters_narrow_them() {
         })
         .await;
         assert!(client.current_url().await.unwrap().as_str().contains("country=Mali"), "the filter is in the address, so it can be linked");
+        client.close().await.unwrap();
+    });
+}
+
+#[test]
+fn an_article_added_while_serving_is_found_by_the_open_search_page() {
+    if !browser_available() {
+        return;
+    }
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    write(root, "content/a.md", "---\ntitle: Convoy reaches Gao\ndate: 2012-10-11\n---\nAn aid convoy reached Gao.\n");
+    let server = start_server(root);
+    let (_driver, driver_port) = start_chromedriver();
+    let profile = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let client = connect(driver_port, profile.path()).await;
+        client.goto(&format!("http://127.0.0.1:{}/search/?q=locusts", server.port)).await.unwrap();
+        wait_for("no result yet", || async {
+            js(&client, "return document.getElementById('status').innerText").await == "0 articles"
+        })
+        .await;
+        wait_for("the event stream to open", || async {
+            js(&client, "return document.documentElement.dataset.datelineLive === '1'").await == true
+        })
+        .await;
+        write(
+            root,
+            "content/b.md",
+            "---\ntitle: Locusts reach Niger\ndate: 2012-10-12\n---\nSwarms of locusts reached Niger.\n",
+        );
+        wait_for("the new article among the results, without touching the page", || async {
+            js(&client, "return document.getElementById('results').innerText.includes('Locusts reach Niger')").await
+                == true
+        })
+        .await;
         client.close().await.unwrap();
     });
 }

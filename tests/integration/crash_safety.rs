@@ -146,31 +146,55 @@ fn killing_watch_mid_rebuild_leaves_whole_files() {
     write_articles(&site, "old");
     assert!(dateline(site.root()).arg("build").status().unwrap().success());
     let old = snapshot(&site.out());
-    let mut watcher = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .current_dir(site.root())
-        .arg("watch")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Edit once it watches (its first build is done). Its stderr is read to
-    // the end, so it never dies of a closed pipe instead of the kill.
-    let (ready_tx, ready) = std::sync::mpsc::channel();
-    let stderr = watcher.stderr.take().unwrap();
-    std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
-            if line.starts_with("watching") {
-                let _ = ready_tx.send(());
-            }
-        }
-    });
-    ready.recv_timeout(Duration::from_secs(60)).expect("watch starts");
-    write_articles(&site, "new");
-    std::thread::sleep(Duration::from_millis(60));
-    let _ = watcher.kill();
-    let _ = watcher.wait();
-    let clean = site.root().join("clean");
+    // One change that rewrites every article page in one rebuild.
+    let template = "{% extends \"default/article.html\" %}{% block title %}NEW {{ article.title }}{% endblock title %}";
+    site.file("templates/article.html", template);
     assert!(dateline(site.root()).args(["build", "--out", "clean"]).status().unwrap().success());
-    let new = snapshot(&clean);
-    assert_old_or_new(&site.out(), &old, &new, "watch killed mid-rebuild");
+    let new = snapshot(&site.root().join("clean"));
+    fs::remove_dir_all(site.root().join("templates")).unwrap();
+    let pages: Vec<_> = (0..120).map(|n| site.out_file(&format!("/2012/{:02}/s{n}/", n % 12 + 1))).collect();
+
+    // A kill can land after the rebuild ended; try until one lands mid-write.
+    for attempt in 0..10 {
+        restore(&site.out(), &old);
+        fs::write(site.out().join(".dateline-output"), "ours").unwrap();
+        let mut watcher = Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .current_dir(site.root())
+            .arg("watch")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Its stderr is read to the end, so it never dies of a closed pipe instead of the kill.
+        let (ready_tx, ready) = std::sync::mpsc::channel();
+        let stderr = watcher.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+                if line.starts_with("rebuilding") {
+                    let _ = ready_tx.send(());
+                }
+            }
+        });
+        ready.recv_timeout(Duration::from_secs(60)).expect("watch starts");
+        site.file("templates/article.html", template);
+        // Kill as soon as the rebuild has written its first new page.
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        while !pages.iter().any(|p| fs::read_to_string(p).is_ok_and(|p| p.contains("<title>NEW "))) {
+            assert!(std::time::Instant::now() < deadline, "the rebuild never started");
+            std::hint::spin_loop();
+        }
+        let _ = watcher.kill();
+        let _ = watcher.wait();
+        assert_old_or_new(&site.out(), &old, &new, &format!("watch killed mid-rebuild (attempt {attempt})"));
+        fs::remove_dir_all(site.root().join("templates")).unwrap();
+        let now = snapshot(&site.out());
+        let still_old = pages.iter().any(|p| {
+            let rel = p.strip_prefix(site.out()).unwrap().to_string_lossy().to_string();
+            now.get(&rel) == old.get(&rel)
+        });
+        if still_old {
+            return; // some pages new, some old: the kill landed mid-rebuild
+        }
+    }
+    panic!("no kill landed mid-rebuild in 10 attempts; give the rebuild more pages");
 }

@@ -17,6 +17,7 @@ mod incremental;
 mod ingest_entities;
 mod ingest_layouts;
 mod ingest_safety;
+mod live_cli;
 mod output_safety;
 mod serve_http;
 mod serve_load;

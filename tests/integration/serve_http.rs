@@ -22,7 +22,7 @@ fn served_site() -> (Site, Server) {
     site.file("static/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
     site.file("secret.txt", "outside the output folder");
     site.build_ok();
-    let server = Server::start(&site.out(), &ServeOptions { bind: "127.0.0.1".parse().unwrap(), port: 0 }).unwrap();
+    let server = Server::start(&site.out(), &ServeOptions::default()).unwrap();
     (site, server)
 }
 
@@ -122,7 +122,70 @@ fn a_port_in_use_gets_a_clear_message() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
     let site = Site::new();
-    let err =
-        Server::start(&site.out(), &ServeOptions { bind: "127.0.0.1".parse().unwrap(), port }).err().expect("refused");
+    let err = Server::start(&site.out(), &ServeOptions { port, ..ServeOptions::default() }).err().expect("refused");
     assert!(err.to_string().contains("already in use") && err.to_string().contains("--port"), "{err}");
+}
+
+/// `GET target` with the given `Host` header; the status.
+fn status_with_host(port: u16, target: &str, host: &str) -> u16 {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(stream, "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut head = [0u8; 64];
+    let n = stream.read(&mut head).unwrap();
+    String::from_utf8_lossy(&head[..n]).split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0)
+}
+
+#[test]
+fn a_foreign_host_is_refused_so_dns_rebinding_reads_nothing() {
+    let (_site, server) = served_site();
+    let port = server.addr().port();
+    for target in ["/", "/2012/10/a/", "/__dateline/events"] {
+        assert_eq!(status_with_host(port, target, "evil.example"), 421, "{target}");
+        assert_eq!(status_with_host(port, target, &format!("evil.example:{port}")), 421, "{target}");
+        assert_eq!(status_with_host(port, target, "127.0.0.1.evil.example"), 421, "{target}");
+    }
+    for own in [format!("127.0.0.1:{port}"), format!("localhost:{port}"), "localhost".to_string()] {
+        assert_eq!(status_with_host(port, "/2012/10/a/", &own), 200, "{own}");
+    }
+}
+
+#[test]
+fn a_doubled_slash_never_redirects_off_site() {
+    let (_site, server) = served_site();
+    let (status, text) = get(server.addr().port(), "//countries/mali");
+    assert_eq!(status, 301);
+    assert!(text.contains("location: /countries/mali/\r\n"), "{text}");
+}
+
+#[test]
+fn a_silent_connection_is_closed_and_an_open_page_stays_connected() {
+    let site = Site::new();
+    site.story("a", "A", "2012-10-01", "");
+    site.build_ok();
+    let timeout = Duration::from_millis(600);
+    let server =
+        Server::start(&site.out(), &ServeOptions { idle_timeout: timeout, ..ServeOptions::default() }).unwrap();
+    let port = server.addr().port();
+    // A client that connects and says nothing is dropped after the timeout.
+    let mut silent = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    silent.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let started = std::time::Instant::now();
+    let mut buf = [0u8; 16];
+    assert_eq!(silent.read(&mut buf).unwrap_or(0), 0, "the server closed it");
+    assert!(started.elapsed() >= timeout && started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
+
+    // A page's event stream gets keep-alives and outlives several timeouts.
+    let mut live = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    live.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(live, "GET /__dateline/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let until = std::time::Instant::now() + timeout * 4;
+    let mut got = String::new();
+    while std::time::Instant::now() < until {
+        let n = live.read(&mut buf).unwrap();
+        assert!(n > 0, "the event stream was closed: {got:?}");
+        got.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(got.contains("text/event-stream"), "{got}");
+    assert_eq!(status_with_host(port, "/2012/10/a/", "127.0.0.1"), 200);
 }
