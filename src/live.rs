@@ -78,6 +78,7 @@ fn print_update(update: &Update, paths: &SitePaths, quiet: bool) {
             }
         }
         Update::WatchError(e) => eprintln!("watch: {e}"),
+        Update::Shown(_) => {}
     }
 }
 
@@ -155,11 +156,22 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let stop = stop_on_ctrl_c();
     let inbox = inbox(&paths, cli.quiet);
     eprintln!("serving {} at {url} — Ctrl-C to stop", printable_path(&paths.root));
+    // Pages announced ahead of their rebuild's end are not announced twice.
+    let mut shown: Vec<String> = Vec::new();
     let result = watcher.run(&mut pipeline, inbox, &stop, &mut |update| {
         print_update(&update, &paths, cli.quiet);
-        if let Update::Rebuilt(report) = &update {
-            server.changed(&report.changed_files);
-            server.problems(overlay_text(report));
+        match &update {
+            Update::Shown(files) => {
+                server.changed(files);
+                shown.clone_from(files);
+            }
+            Update::Rebuilt(report) => {
+                let rest: Vec<String> = report.changed_files.iter().filter(|f| !shown.contains(f)).cloned().collect();
+                server.changed(&rest);
+                server.problems(overlay_text(report));
+                shown.clear();
+            }
+            _ => {}
         }
     });
     server.stop();

@@ -10,6 +10,53 @@ use crate::archive::{Archive, Taxonomy, TermId};
 /// URLs per sitemap file: the sitemaps.org limit.
 pub const SITEMAP_LIMIT: usize = 50_000;
 
+/// Folder of the search index inside the output.
+pub const SEARCH_DIR: &str = "pagefind";
+
+/// Most articles one shard of the search index holds. Pagefind's time and
+/// memory per shard grow with its size (`examples/search_profile.rs`
+/// measures them) and shards are built in parallel; a browser fetches a
+/// little of every shard per query, so they should not be tiny either.
+pub const SEARCH_SHARD_MAX: usize = 1_000;
+
+/// A part of the search index, built and kept on its own: the articles of
+/// one year, cut into chunks of at most [`SEARCH_SHARD_MAX`] from its
+/// oldest, so a new article changes the shard of its year (the last chunk,
+/// when it is the newest) and no other.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SearchShard {
+    /// `2012`, then `2012-2`, `2012-3` for the further chunks of a big year.
+    pub name: String,
+    /// Its articles, oldest first.
+    pub ids: Vec<usize>,
+}
+
+impl SearchShard {
+    /// Its folder in the output, `pagefind/2012/`.
+    pub fn dir(&self) -> String {
+        format!("{SEARCH_DIR}/{}/", self.name)
+    }
+}
+
+/// The shards of the search index, newest first (the first is the one a
+/// search page loads first).
+pub fn search_shards(archive: &Archive) -> Vec<SearchShard> {
+    search_shards_of(archive, SEARCH_SHARD_MAX)
+}
+
+fn search_shards_of(archive: &Archive, max: usize) -> Vec<SearchShard> {
+    let mut shards = Vec::new();
+    for (year, months) in archive.calendar.years.iter().rev() {
+        let oldest_first: Vec<usize> = months.values().flat_map(|ids| ids.iter().rev().copied()).collect();
+        let chunks: Vec<&[usize]> = oldest_first.chunks(max.max(1)).collect();
+        for (n, chunk) in chunks.iter().enumerate().rev() {
+            let name = if n == 0 { format!("{year:04}") } else { format!("{year:04}-{}", n + 1) };
+            shards.push(SearchShard { name, ids: chunk.to_vec() });
+        }
+    }
+    shards
+}
+
 /// How a taxonomy's list page orders its terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TermOrder {
@@ -179,6 +226,11 @@ pub fn sitemap_len(archive: &Archive) -> usize {
         + archive.calendar.years.values().map(|months| 1 + months.len()).sum::<usize>()
 }
 
+/// An article's page.
+pub fn article_page(archive: &Archive, id: usize) -> Page {
+    Page { key: PageKey::Article(id), file: format!("{}index.html", archive.entries[id].path) }
+}
+
 /// Every page of the site, in a fixed order.
 pub fn site_pages(archive: &Archive, per_page: usize, search: bool) -> Vec<Page> {
     let mut pages = Vec::new();
@@ -188,9 +240,8 @@ pub fn site_pages(archive: &Archive, per_page: usize, search: bool) -> Vec<Page>
     for n in 1..=page_count(archive.entries.len(), per_page) {
         add(PageKey::Home(n), index(&paged_path("", n)));
     }
-    for (id, entry) in archive.entries.iter().enumerate() {
-        add(PageKey::Article(id), index(&entry.path));
-    }
+    pages.extend((0..archive.entries.len()).map(|id| article_page(archive, id)));
+    let mut add = |key: PageKey, file: String| pages.push(Page { key, file });
     for tax in Taxonomy::ALL {
         for order in [TermOrder::Name, TermOrder::Count] {
             add(PageKey::TermList(tax, order), index(&term_list_path(tax, order)));
@@ -233,6 +284,17 @@ pub fn site_pages(archive: &Archive, per_page: usize, search: bool) -> Vec<Page>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_shards_are_years_cut_from_their_oldest() {
+        let calendar =
+            crate::archive::Calendar::build([(0, 2013, 1), (1, 2012, 12), (2, 2012, 3), (3, 2012, 3), (4, 2012, 1)]);
+        let archive = Archive { calendar, ..Archive::build(Vec::new(), 0) };
+        let shards = search_shards_of(&archive, 2);
+        let got: Vec<(&str, &[usize])> = shards.iter().map(|s| (s.name.as_str(), s.ids.as_slice())).collect();
+        assert_eq!(got, [("2013", &[0][..]), ("2012-2", &[2, 1][..]), ("2012", &[4, 3][..])]);
+        assert_eq!(shards[1].dir(), "pagefind/2012-2/");
+    }
 
     #[test]
     fn pagination_paths() {

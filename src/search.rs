@@ -1,6 +1,11 @@
 //! Archive → a client-side full-text search index (Pagefind), written under
 //! `pagefind/` in the output: a sink after rendering, like the pages.
 //!
+//! The index is cut into shards (`pages::search_shards`), each a Pagefind
+//! bundle of its own that the search page merges in the browser, so each is
+//! built in bounded memory, in parallel, and again only when its records
+//! changed.
+//!
 //! Records are made from the archive, not by re-reading the HTML: the text
 //! of each article with its title, date and dateline as metadata, its
 //! topics, countries, people and year as filters, and its date to sort by.
@@ -8,18 +13,9 @@
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
-
 use crate::archive::{Archive, Taxonomy};
+use crate::pages::SearchShard;
 use crate::render::views::Urls;
-
-/// Folder of the index inside the output.
-pub const BUNDLE_DIR: &str = "pagefind";
-
-/// Filter names, as the search page shows them.
-pub fn filter_name(taxonomy: Taxonomy) -> &'static str {
-    taxonomy.singular()
-}
 
 /// One file of the index: path relative to the output folder, and bytes.
 pub type IndexFile = (String, Vec<u8>);
@@ -29,12 +25,32 @@ pub type IndexFile = (String, Vec<u8>);
 #[error("cannot build the search index: {0}")]
 pub struct SearchError(String);
 
-/// Builds the index of every article; returns the files to write.
-pub fn build_index(archive: &Archive, urls: &Urls, language: &str) -> Result<Vec<IndexFile>, SearchError> {
-    let records: Vec<Record> = (0..archive.entries.len()).into_par_iter().map(|id| record(archive, urls, id)).collect();
+/// Files Pagefind writes for its ready-made interfaces, which the search
+/// page does not use (about 430 KB a shard).
+const UNUSED_FILES: &[&str] = &[
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+];
+
+/// Builds the index of one shard: a Pagefind bundle of its own under the
+/// shard's folder, which the search page merges with the others.
+pub fn build_shard(
+    archive: &Archive,
+    urls: &Urls,
+    language: &str,
+    shard: &SearchShard,
+) -> Result<Vec<IndexFile>, SearchError> {
+    let started = std::time::Instant::now();
+    let records: Vec<Record> = shard.ids.iter().map(|&id| record(archive, urls, id)).collect();
     let runtime =
         tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| SearchError(e.to_string()))?;
     let language = language.to_string();
+    let dir = shard.dir();
     runtime.block_on(async move {
         let options = pagefind::options::PagefindServiceConfig::builder().force_language(language.clone()).build();
         let mut index = pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| SearchError(e.to_string()))?;
@@ -44,10 +60,14 @@ pub fn build_index(archive: &Archive, urls: &Urls, language: &str) -> Result<Vec
                 .await
                 .map_err(|e| SearchError(e.to_string()))?;
         }
+        tracing::debug!(shard = %dir, elapsed = ?started.elapsed(), "search records added");
         let files = index.get_files().await.map_err(|e| SearchError(e.to_string()))?;
+        tracing::debug!(shard = %dir, elapsed = ?started.elapsed(), "search shard built");
         Ok(files
             .into_iter()
-            .map(|f| (format!("{BUNDLE_DIR}/{}", f.filename.to_string_lossy().replace('\\', "/")), f.contents))
+            .map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents))
+            .filter(|(name, _)| !UNUSED_FILES.contains(&name.as_str()))
+            .map(|(name, bytes)| (format!("{dir}{name}"), bytes))
             .collect())
     })
 }
@@ -73,7 +93,7 @@ fn record(archive: &Archive, urls: &Urls, id: usize) -> Record {
     for tax in Taxonomy::ALL {
         let names: Vec<String> = entry.terms[tax.index()].iter().map(|&t| archive.term(tax, t).name.clone()).collect();
         if !names.is_empty() {
-            filters.insert(filter_name(tax).to_string(), names);
+            filters.insert(tax.singular().to_string(), names);
         }
     }
     filters.insert("year".to_string(), vec![meta.date.year().to_string()]);

@@ -33,6 +33,9 @@ const RESCAN_ABOVE: usize = 2_000;
 pub enum Update {
     /// Raw sources from the inbox were ingested.
     Ingested(IngestReport),
+    /// The pages of the edited articles are written, ahead of the rest of
+    /// the rebuild (output files, relative to the output folder).
+    Shown(Vec<String>),
     /// The site was brought up to date.
     Rebuilt(BuildReport),
     /// The watcher itself reported a problem (it keeps going).
@@ -204,7 +207,8 @@ impl Watcher {
             if content_paths > RESCAN_ABOVE {
                 changes.content_rescan = true;
             }
-            let report = pipeline.rebuild(&changes, &NoProgress)?;
+            let report = pipeline
+                .rebuild_showing_first(&changes, &NoProgress, &mut |files| on_update(Update::Shown(files.to_vec())))?;
             on_update(Update::Rebuilt(report));
         }
         self.debouncer.stop();

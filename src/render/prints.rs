@@ -12,7 +12,7 @@ use std::hash::{Hash, Hasher};
 
 use crate::archive::{Archive, Taxonomy};
 use crate::config::Config;
-use crate::pages::{self, Page, PageKey, SitemapPart};
+use crate::pages::{self, Page, PageKey, SearchShard, SitemapPart};
 
 /// Per-article fingerprints, computed once per archive.
 pub struct Prints<'a> {
@@ -107,6 +107,11 @@ impl<'a> Prints<'a> {
         h.finish()
     }
 
+    /// The fingerprint of a shard of the search index: its name and records.
+    pub fn search_shard(&self, shard: &SearchShard) -> u64 {
+        hash_of((&shard.name, self.search_records(shard.ids.iter().copied())))
+    }
+
     /// The fingerprint of one page.
     pub fn page(&self, page: &Page) -> u64 {
         let a = self.archive;
@@ -199,7 +204,9 @@ impl<'a> Prints<'a> {
                     }
                 }
             },
-            PageKey::Robots | PageKey::NotFound | PageKey::Search => {}
+            // The search page names the index's shards.
+            PageKey::Search => pages::search_shards(a).iter().map(|s| &s.name).collect::<Vec<_>>().hash(&mut h),
+            PageKey::Robots | PageKey::NotFound => {}
         }
         h.finish()
     }

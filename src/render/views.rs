@@ -375,8 +375,11 @@ pub struct FeedEntry {
 /// The search page.
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchView {
-    /// Link to the search index's script (`pagefind/pagefind.js`).
+    /// Link to the script of the index's newest shard (`pagefind/2012/pagefind.js`;
+    /// empty when there is nothing to search).
     pub script_url: String,
+    /// Links to the folders of the other shards, merged into the first.
+    pub merge: Vec<String>,
     /// The filters results can be narrowed by: `topic`, `country`, `person`, `year`.
     pub filters: Vec<SearchFilter>,
 }
@@ -892,7 +895,10 @@ impl<'a> Views<'a> {
             })
             .collect();
         filters.push(SearchFilter { key: "year", title: "Year" });
-        SearchView { script_url: self.urls.link("pagefind/pagefind.js"), filters }
+        // The newest shard is loaded first; the others are merged into it.
+        let dirs: Vec<String> = pages::search_shards(self.archive).iter().map(|s| self.urls.link(&s.dir())).collect();
+        let script_url = dirs.first().map(|d| format!("{d}pagefind.js")).unwrap_or_default();
+        SearchView { script_url, merge: dirs.into_iter().skip(1).collect(), filters }
     }
 
     /// A sitemap file.

@@ -248,19 +248,22 @@ fn the_search_page_finds_articles_and_filters_narrow_them() {
     use dateline::config::{Config, SitePaths};
     let site = tempfile::tempdir().unwrap();
     let root = site.path();
-    let story = |name: &str, title: &str, country: &str, body: &str| {
+    // Two years: two shards of the index, merged by the search page.
+    let story = |name: &str, year: u16, title: &str, country: &str, body: &str| {
         write(
             root,
             &format!("content/{name}.md"),
-            &format!("---\ntitle: {title}\ndate: 2012-10-{}\ncountries: [{country}]\n---\n{body}\n", 10 + name.len()),
+            &format!("---\ntitle: {title}\ndate: {year}-10-{}\ncountries: [{country}]\n---\n{body}\n", 10 + name.len()),
         );
     };
-    story("a", "Convoy reaches Gao", "Mali", "An aid convoy reached Gao carrying grain and medicine.");
-    story("bb", "Convoy stopped at border", "Niger", "A second aid convoy was stopped at the border with grain.");
-    story("ccc", "Budget talks resume", "France", "Ministers resumed budget talks in Paris.");
+    story("a", 2012, "Convoy reaches Gao", "Mali", "An aid convoy reached Gao carrying grain and medicine.");
+    story("bb", 2011, "Convoy stopped at border", "Niger", "A second aid convoy was stopped at the border with grain.");
+    story("ccc", 2012, "Budget talks resume", "France", "Ministers resumed budget talks in Paris.");
+    story("dddd", 2011, "Convoy leaves Niamey", "Niger", "A third convoy left Niamey.");
     let paths = SitePaths::new(root, None);
     let report = build_site(&paths, &Config::default(), &BuildOptions { drafts: false }, &NoProgress).unwrap();
     assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    assert_eq!(report.shards, 2, "{report}");
     let server = dateline::serve::Server::start(&paths.out, &dateline::serve::ServeOptions::default()).unwrap();
     let port = server.addr().port();
     let (_driver, driver_port) = start_chromedriver();
@@ -271,8 +274,8 @@ fn the_search_page_finds_articles_and_filters_narrow_them() {
         client.goto(&format!("http://127.0.0.1:{port}/search/")).await.unwrap();
         let search = client.find(Locator::Css("#q")).await.unwrap();
         search.send_keys("convoy").await.unwrap();
-        wait_for("two results for 'convoy'", || async {
-            js(&client, "return document.querySelectorAll('#results li').length").await == 2
+        wait_for("three results for 'convoy', from both years", || async {
+            js(&client, "return document.querySelectorAll('#results li').length").await == 3
         })
         .await;
         let text = js(&client, "return document.getElementById('results').innerText").await;
@@ -286,6 +289,12 @@ fn the_search_page_finds_articles_and_filters_narrow_them() {
         })
         .await;
         assert!(client.current_url().await.unwrap().as_str().contains("country=Mali"), "the filter is in the address, so it can be linked");
+        // Filters of both shards combine: Niger and 2011 are in the older shard only.
+        client.goto(&format!("http://127.0.0.1:{port}/search/?q=convoy&country=Niger&year=2011")).await.unwrap();
+        wait_for("two results for 'convoy' in Niger in 2011", || async {
+            js(&client, "var t = document.getElementById('results').innerText; return document.querySelectorAll('#results li').length === 2 && t.includes('Convoy leaves Niamey') && !t.includes('Gao')").await == true
+        })
+        .await;
         client.close().await.unwrap();
     });
 }

@@ -46,8 +46,10 @@ fn article_text(rng: &mut Rng, n: usize) -> String {
         v.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
     };
     format!(
-        "---\ntitle: \"Story {n} {}\"\ndate: 2012-{:02}-{:02}\ncountries: [{}]\npeople: [{}]\ntopics: [{}]\n---\nBody {} of story {n}.\n",
+        "---\ntitle: \"Story {n} {}\"\ndate: {}-{:02}-{:02}\ncountries: [{}]\npeople: [{}]\ntopics: [{}]\n---\nBody {} of story {n}.\n",
         rng.next() % 1000,
+        // Three years: three shards of the search index.
+        2011 + rng.below(3),
         rng.below(3) + 9,
         rng.below(28) + 1,
         pick_some(rng, COUNTRIES),
@@ -57,11 +59,11 @@ fn article_text(rng: &mut Rng, n: usize) -> String {
     )
 }
 
-/// Every output file and its bytes (the marker left out, and the search
-/// index, which only a full build refreshes: see the README's search section).
+/// Every output file and its bytes (the marker left out), the search index's included.
 fn output_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = tree(dir);
-    files.retain(|k, _| k != ".dateline-output" && !k.starts_with("pagefind/"));
+    files.retain(|k, _| k != ".dateline-output");
+    assert!(files.keys().any(|k| k.starts_with("pagefind/")), "the search index is compared too");
     files
 }
 
@@ -74,7 +76,12 @@ fn assert_same_tree(incremental: &Path, clean: &Path, step: usize, what: &str) {
         "step {step} ({what}): only incremental {only_a:?}, only clean {only_b:?}"
     );
     for (k, v) in &a {
-        assert!(v == &b[k], "step {step} ({what}): {k} differs from a clean build");
+        assert!(
+            v == &b[k],
+            "step {step} ({what}): {k} differs from a clean build:\n{}\n---\n{}",
+            String::from_utf8_lossy(&v[..v.len().min(300)]),
+            String::from_utf8_lossy(&b[k][..b[k].len().min(300)])
+        );
     }
 }
 
@@ -363,4 +370,31 @@ fn no_view_changes_without_its_fingerprint_changing() {
         old = new;
     }
     assert!(checked > 1000, "only {checked} page comparisons");
+}
+
+#[test]
+fn only_the_search_shards_whose_articles_changed_are_indexed_again() {
+    let site = Site::new();
+    site.story("old", "Old convoy", "2011-05-01", "countries: [Chad]");
+    site.story("new", "New convoy", "2012-05-01", "countries: [Mali]");
+    let mut pipeline = Pipeline::new(site.paths(), site.config(), BuildOptions::default());
+    let first = pipeline.build(&NoProgress).unwrap();
+    assert_eq!((first.shards, first.shards_indexed), (2, 2), "{first}");
+    let old_shard = tree(&site.out().join("pagefind/2011"));
+    assert!(!old_shard.is_empty());
+
+    site.story("new", "New convoy, edited", "2012-05-01", "countries: [Mali]");
+    let changes = Changes::from_paths(&site.paths(), [site.root().join("content/new.md").as_path()]).unwrap();
+    let edit = pipeline.rebuild(&changes, &NoProgress).unwrap();
+    assert_eq!(edit.shards_indexed, 1, "{edit}");
+    assert!(tree(&site.out().join("pagefind/2011")) == old_shard, "the other year's shard is left as it was");
+
+    // A later `dateline build` (a new process) finds nothing to index...
+    assert_eq!(site.build_ok().shards_indexed, 0);
+    // ...unless a shard's files are not all there.
+    let fragment = fs::read_dir(site.out().join("pagefind/2011/fragment")).unwrap().next().unwrap().unwrap().path();
+    fs::remove_file(&fragment).unwrap();
+    let repaired = site.build_ok();
+    assert_eq!(repaired.shards_indexed, 1, "{repaired}");
+    assert!(fragment.is_file());
 }

@@ -48,6 +48,7 @@ impl Watching {
                             r.articles
                         ),
                         Update::Ingested(r) => format!("ingested {}", r.inputs.len()),
+                        Update::Shown(files) => format!("shown {}", files.join(" ")),
                         Update::WatchError(e) => format!("error {e}"),
                     };
                     let _ = tx.send(line);
@@ -289,4 +290,17 @@ fn a_file_whose_modification_time_alone_changes_is_rebuilt() {
     file.set_modified(std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000)).unwrap();
     let updates = w.wait_rebuilt("a rebuild after the touch", |_| true);
     assert!(updates.iter().any(|l| l.starts_with("rebuilt")), "{updates:?}");
+}
+
+#[test]
+fn the_edited_article_page_is_shown_before_the_rest_of_its_rebuild() {
+    let site = Site::new();
+    site.story("a", "A", "2012-10-01", "countries: [Mali]");
+    site.story("b", "B", "2012-10-02", "countries: [Mali]");
+    let w = Watching::start(&site);
+    site.article("a", "title: A\ndate: 2012-10-01\ncountries: [Mali]", "A new body.");
+    let updates = w.wait_rebuilt("the rebuild", |r| r.rendered > 1);
+    let shown = updates.iter().position(|l| l == "shown 2012/10/a/index.html");
+    let rebuilt = updates.iter().position(|l| l.starts_with("rebuilt"));
+    assert!(shown.is_some() && shown < rebuilt, "{updates:?}");
 }

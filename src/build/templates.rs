@@ -1,0 +1,56 @@
+//! The site's templates: read from `templates/`, and which pages a change
+//! to them reaches.
+
+use std::collections::HashSet;
+
+use crate::config::SitePaths;
+use crate::diagnostic::Diagnostic;
+use crate::pages::PageKind;
+use crate::render::{SiteTemplate, templates};
+
+/// The page kinds a change to these templates can affect. The base layout
+/// and partials reach every HTML page; an unknown name reaches everything.
+pub(super) fn kinds_using(changed: &[String]) -> HashSet<PageKind> {
+    use PageKind::*;
+    let html = [Home, Article, TermList, Term, Year, Month, NotFound, Search];
+    let mut kinds = HashSet::new();
+    for name in changed {
+        let direct: Vec<PageKind> =
+            [Home, Article, TermList, Term, Feed, Year, Month, Sitemap, Robots, NotFound, Search]
+                .into_iter()
+                .filter(|k| templates::template_for(*k).0 == name)
+                .collect();
+        if !direct.is_empty() {
+            kinds.extend(direct);
+        } else if name == "base.html" || name.starts_with("partials/") {
+            kinds.extend(html);
+        } else {
+            kinds.extend([Home, Article, TermList, Term, Feed, Year, Month, Sitemap, Robots, NotFound, Search]);
+        }
+    }
+    kinds
+}
+
+/// Reads the site's `templates/` folder.
+pub(super) fn read_site_templates(paths: &SitePaths, diagnostics: &mut Vec<Diagnostic>) -> Vec<SiteTemplate> {
+    let root = &paths.templates;
+    if !root.is_dir() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(root).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        if !entry.file_type().is_file()
+            || entry.file_name().to_string_lossy().starts_with('.')
+            || crate::config::is_editor_litter(entry.path())
+        {
+            continue;
+        }
+        let name = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+        let shown = paths.display(entry.path()).to_path_buf();
+        match std::fs::read_to_string(entry.path()) {
+            Ok(text) => found.push(SiteTemplate { name, path: shown, text }),
+            Err(e) => diagnostics.push(Diagnostic::error(shown, format!("cannot read template: {e}"))),
+        }
+    }
+    found
+}
