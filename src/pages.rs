@@ -104,6 +104,8 @@ pub enum PageKey {
     NotFound,
     /// The search page.
     Search,
+    /// The values of the search page's filters, with counts (`search/facets.json`).
+    SearchFacets,
 }
 
 /// The kind of a page, which decides its template.
@@ -131,6 +133,8 @@ pub enum PageKind {
     NotFound,
     /// The search page.
     Search,
+    /// The search page's filter values.
+    SearchFacets,
 }
 
 impl PageKey {
@@ -148,6 +152,7 @@ impl PageKey {
             PageKey::Robots => PageKind::Robots,
             PageKey::NotFound => PageKind::NotFound,
             PageKey::Search => PageKind::Search,
+            PageKey::SearchFacets => PageKind::SearchFacets,
         }
     }
 }
@@ -277,6 +282,7 @@ pub fn site_pages(archive: &Archive, per_page: usize, search: bool) -> Vec<Page>
     add(PageKey::NotFound, "404.html".to_string());
     if search {
         add(PageKey::Search, "search/index.html".to_string());
+        add(PageKey::SearchFacets, "search/facets.json".to_string());
     }
     pages
 }

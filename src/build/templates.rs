@@ -16,7 +16,7 @@ pub(super) fn kinds_using(changed: &[String]) -> HashSet<PageKind> {
     let mut kinds = HashSet::new();
     for name in changed {
         let direct: Vec<PageKind> =
-            [Home, Article, TermList, Term, Feed, Year, Month, Sitemap, Robots, NotFound, Search]
+            [Home, Article, TermList, Term, Feed, Year, Month, Sitemap, Robots, NotFound, Search, SearchFacets]
                 .into_iter()
                 .filter(|k| templates::template_for(*k).0 == name)
                 .collect();
@@ -25,7 +25,20 @@ pub(super) fn kinds_using(changed: &[String]) -> HashSet<PageKind> {
         } else if name == "base.html" || name.starts_with("partials/") {
             kinds.extend(html);
         } else {
-            kinds.extend([Home, Article, TermList, Term, Feed, Year, Month, Sitemap, Robots, NotFound, Search]);
+            kinds.extend([
+                Home,
+                Article,
+                TermList,
+                Term,
+                Feed,
+                Year,
+                Month,
+                Sitemap,
+                Robots,
+                NotFound,
+                Search,
+                SearchFacets,
+            ]);
         }
     }
     kinds

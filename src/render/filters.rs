@@ -18,10 +18,25 @@ pub fn register(tera: &mut tera::Tera) {
 }
 
 /// `{{ value | json }}`: the value as a JSON literal, safe inside a
-/// `<script>` (no `<` can close it).
+/// `<script>` (no `<` can close it), with object keys sorted: Tera's maps
+/// have no fixed order, and the same site must give the same bytes.
 fn json(value: tera::Value, _: Kwargs, _: &State) -> TeraResult<tera::Value> {
-    let text = serde_json::to_string(&value).map_err(|e| tera::Error::message(format!("json: {e}")))?;
+    let error = |e: serde_json::Error| tera::Error::message(format!("json: {e}"));
+    let text = serde_json::to_string(&sort_keys(serde_json::to_value(&value).map_err(error)?)).map_err(error)?;
     Ok(tera::Value::safe_string(&text.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")))
+}
+
+/// `value` with the keys of every object in it in sorted order.
+fn sort_keys(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut entries: Vec<(String, serde_json::Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            serde_json::Value::Object(entries.into_iter().map(|(k, v)| (k, sort_keys(v))).collect())
+        }
+        serde_json::Value::Array(items) => serde_json::Value::Array(items.into_iter().map(sort_keys).collect()),
+        other => other,
+    }
 }
 
 /// `{{ article.date | date(format="%b %-d, %Y") }}`: formats an ISO date or
@@ -69,6 +84,13 @@ mod tests {
     fn formats_dates() {
         assert_eq!(render(r#"{{ "2012-10-24" | date }}"#), "October 24, 2012");
         assert_eq!(render(r#"{{ "2012-10-24T09:30:00+09:00" | date(format="%Y-%m-%d %H:%M") }}"#), "2012-10-24 09:30");
+    }
+
+    #[test]
+    fn json_objects_come_out_with_sorted_keys() {
+        for _ in 0..5 {
+            assert_eq!(render(r#"{{ {"b": 1, "a": {"d": 2, "c": 3} } | json }}"#), r#"{"a":{"c":3,"d":2},"b":1}"#);
+        }
     }
 
     #[test]

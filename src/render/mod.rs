@@ -100,6 +100,7 @@ impl Renderer {
             PageKey::Robots => context.insert("sitemap_url", &views.urls().absolute("sitemap.xml")),
             PageKey::NotFound => {}
             PageKey::Search => context.insert(name, &views.search()),
+            PageKey::SearchFacets => context.insert(name, &views.search_facets()),
         }
         self.tera.render(template, &context).map_err(|e| self.diagnostic(&e))
     }

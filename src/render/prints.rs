@@ -206,6 +206,12 @@ impl<'a> Prints<'a> {
             },
             // The search page names the index's shards.
             PageKey::Search => pages::search_shards(a).iter().map(|s| &s.name).collect::<Vec<_>>().hash(&mut h),
+            PageKey::SearchFacets => {
+                self.terms.hash(&mut h);
+                for months in a.calendar.years.values() {
+                    months.values().map(Vec::len).sum::<usize>().hash(&mut h);
+                }
+            }
             PageKey::Robots | PageKey::NotFound => {}
         }
         h.finish()

@@ -25,6 +25,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("month.html", include_str!("../../templates/month.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    ("search-facets.json", include_str!("../../templates/search-facets.json")),
     ("atom.xml", include_str!("../../templates/atom.xml")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("robots.txt", include_str!("../../templates/robots.txt")),
@@ -47,6 +48,7 @@ pub fn template_for(kind: PageKind) -> (&'static str, &'static str) {
         PageKind::Robots => ("robots.txt", "robots"),
         PageKind::NotFound => ("404.html", "not_found"),
         PageKind::Search => ("search.html", "search"),
+        PageKind::SearchFacets => ("search-facets.json", "facets"),
     }
 }
 

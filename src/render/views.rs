@@ -380,8 +380,23 @@ pub struct SearchView {
     pub script_url: String,
     /// Links to the folders of the other shards, merged into the first.
     pub merge: Vec<String>,
+    /// Link to the filters' values with their counts (`search/facets.json`).
+    pub facets_url: String,
     /// The filters results can be narrowed by: `topic`, `country`, `person`, `year`.
     pub filters: Vec<SearchFilter>,
+}
+
+/// The values of each of the search page's filters, with article counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchFacets {
+    /// Topics.
+    pub topic: Vec<(String, usize)>,
+    /// Countries.
+    pub country: Vec<(String, usize)>,
+    /// People.
+    pub person: Vec<(String, usize)>,
+    /// Years, newest first.
+    pub year: Vec<(String, usize)>,
 }
 
 /// One filter of the search page.
@@ -898,7 +913,27 @@ impl<'a> Views<'a> {
         // The newest shard is loaded first; the others are merged into it.
         let dirs: Vec<String> = pages::search_shards(self.archive).iter().map(|s| self.urls.link(&s.dir())).collect();
         let script_url = dirs.first().map(|d| format!("{d}pagefind.js")).unwrap_or_default();
-        SearchView { script_url, merge: dirs.into_iter().skip(1).collect(), filters }
+        let facets_url = self.urls.link("search/facets.json");
+        SearchView { script_url, merge: dirs.into_iter().skip(1).collect(), facets_url, filters }
+    }
+
+    /// The values of the search page's filters, each with its article count,
+    /// most used first: loaded by the page when a filter is first used, so
+    /// thousands of names cost nothing until then.
+    pub fn search_facets(&self) -> SearchFacets {
+        let values = |tax: Taxonomy| {
+            let mut values: Vec<(String, usize)> =
+                self.archive.terms_of(tax).terms.iter().map(|t| (t.name.clone(), t.articles.len())).collect();
+            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            values
+        };
+        let years = self.archive.calendar.years.iter().rev();
+        SearchFacets {
+            topic: values(Taxonomy::Topics),
+            country: values(Taxonomy::Countries),
+            person: values(Taxonomy::People),
+            year: years.map(|(y, ms)| (y.to_string(), ms.values().map(Vec::len).sum())).collect(),
+        }
     }
 
     /// A sitemap file.

@@ -283,7 +283,16 @@ fn the_search_page_finds_articles_and_filters_narrow_them() {
         assert!(text.contains("Convoy reaches Gao") && text.contains("Convoy stopped at border"), "{text}");
         assert!(js(&client, "return document.querySelectorAll('#results mark').length > 0").await == true, "the hit is highlighted");
         // A country filter narrows the results to Mali's.
-        js(&client, "var s = document.querySelector('select[data-filter=country]'); s.value = 'Mali'; s.dispatchEvent(new Event('change', {bubbles: true})); return 1").await;
+        // The country filter offers its values as one types.
+        let country = client.find(Locator::Css("input[data-filter=country]")).await.unwrap();
+        country.click().await.unwrap();
+        wait_for("the country values to be offered", || async {
+            js(&client, "return Array.from(document.querySelectorAll('#facet-country option')).map(o => o.value).join(',')").await
+                == "Niger,France,Mali"
+        })
+        .await;
+        country.send_keys("Mali").await.unwrap();
+        js(&client, "document.querySelector('input[data-filter=country]').dispatchEvent(new Event('change', {bubbles: true})); return 1").await;
         wait_for("one result for 'convoy' in Mali", || async {
             js(&client, "return document.querySelectorAll('#results li').length === 1 && document.getElementById('results').innerText.includes('Convoy reaches Gao')").await == true
         })

@@ -321,6 +321,7 @@ fn view_json(views: &Views<'_>, key: PageKey) -> String {
         PageKey::Feed => serde_json::to_string(&views.site_feed()),
         PageKey::Sitemap(p) => serde_json::to_string(&views.sitemap(p)),
         PageKey::Search => serde_json::to_string(&views.search()),
+        PageKey::SearchFacets => serde_json::to_string(&views.search_facets()),
         PageKey::Robots | PageKey::NotFound => Ok(String::new()),
     }
     .unwrap()
