@@ -47,7 +47,7 @@ def get(port, path):
         conn.request("GET", path)
         r = conn.getresponse()
         return r.status, r.read().decode("utf-8", "replace")
-    except OSError:
+    except (OSError, http.client.HTTPException):  # a server mid-rebuild may cut a response short
         return 0, ""
     finally:
         conn.close()

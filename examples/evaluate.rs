@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use dateline::extract::{Extractor, Vocabularies};
-use dateline::ingest::{self, chrome::RepeatedLines};
+use dateline::ingest;
 
 #[derive(serde::Deserialize)]
 struct Gold {
@@ -148,7 +148,6 @@ pub fn evaluate(dir: &Path, options: Options) -> Result<Report, String> {
         v
     };
     let extractor = Extractor::new(&Vocabularies::defaults());
-    let repeated = RepeatedLines::default();
 
     let (mut countries, mut people) = (Score::default(), Score::default());
     let (mut titles, mut dates, mut datelines) = ((0, 0), (0, 0), (0, 0));
@@ -170,7 +169,7 @@ pub fn evaluate(dir: &Path, options: Options) -> Result<Report, String> {
         });
         stories += 1;
         let started = Instant::now();
-        let result = ingest::analyze(&text, false, reference, default_date.is_some(), &extractor, &repeated);
+        let result = ingest::analyze(&text, false, reference, default_date.is_some(), &extractor);
         analysis_time += started.elapsed();
         let Ok(a) = result else {
             failures += 1;

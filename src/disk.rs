@@ -42,6 +42,37 @@ pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> io::Re
     result
 }
 
+/// Whether `name` is one of [`write_atomic`]'s temporary files
+/// (`.<name>.<pid>-<n>.tmp`).
+pub fn is_temporary(name: &str) -> bool {
+    let Some(inner) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else { return false };
+    let Some((_, tail)) = inner.rsplit_once('.') else { return false };
+    tail.split_once('-').is_some_and(|(pid, n)| {
+        !pid.is_empty()
+            && !n.is_empty()
+            && pid.bytes().all(|b| b.is_ascii_digit())
+            && n.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// Removes the temporary files a killed run left under `dir`; returns how
+/// many. Only where no other writer can be at work (under the folder's lock).
+pub fn remove_temporaries(dir: &Path) -> io::Result<usize> {
+    let mut removed = 0;
+    for entry in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok) {
+        if entry.file_type().is_file() && is_temporary(&entry.file_name().to_string_lossy()) {
+            fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// Removes one file that dateline wrote.
+pub fn remove(path: &Path) -> io::Result<()> {
+    fs::remove_file(path)
+}
+
 /// Writes `bytes` to `path` only if the file does not already hold exactly
 /// those bytes; returns whether it wrote. Unchanged files keep their mtime,
 /// so rsync and browsers see no change.
@@ -64,6 +95,18 @@ pub fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn temporaries_are_recognised_by_their_whole_name() {
+        assert!(is_temporary(".a.md.1234-7.tmp"));
+        assert!(!is_temporary("a.md.1234-7.tmp") && !is_temporary(".notes.tmp") && !is_temporary(".a.md.x-7.tmp"));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("2012")).unwrap();
+        std::fs::write(dir.path().join("2012/.a.md.99-1.tmp"), "x").unwrap();
+        std::fs::write(dir.path().join("2012/a.md"), "x").unwrap();
+        assert_eq!(remove_temporaries(dir.path()).unwrap(), 1);
+        assert!(dir.path().join("2012/a.md").is_file());
+    }
 
     #[test]
     fn writes_and_skips_unchanged() {

@@ -15,6 +15,7 @@ pub mod extract;
 pub mod fingerprint;
 pub mod frontmatter;
 pub mod ingest;
+pub mod progress;
 pub mod slug;
 
 pub mod archive;

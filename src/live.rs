@@ -16,7 +16,7 @@ use dateline::serve::{ServeOptions, Server};
 use dateline::watch::{Inbox, Update, Watcher};
 
 use crate::cli::{Cli, ServeArgs, WatchArgs};
-use crate::{load_config, print_diagnostics, progress, site_paths};
+use crate::{load_config, print_diagnostics, progress_bar, site_paths};
 
 /// Sets `stop` on Ctrl-C (and SIGTERM), so the loop ends between rebuilds.
 fn stop_on_ctrl_c() -> Arc<AtomicBool> {
@@ -99,7 +99,7 @@ fn first_build(
     };
     let options = BuildOptions { drafts };
     let mut pipeline = Pipeline::new(paths.clone(), config, options).with_base_url_override(base_url);
-    let report = pipeline.build(&progress::Bar::new(cli.quiet))?;
+    let report = pipeline.build(&progress_bar::Bar::new(cli.quiet))?;
     print_diagnostics(&report.diagnostics, cli.quiet);
     Ok(Some((pipeline, report)))
 }

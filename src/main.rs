@@ -4,7 +4,7 @@
 
 mod cli;
 mod live;
-mod progress;
+mod progress_bar;
 
 use std::process::ExitCode;
 
@@ -64,7 +64,7 @@ fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
         explain: args.explain,
         default_date,
     };
-    let progress = progress::Bar::new(cli.quiet);
+    let progress = progress_bar::Bar::new(cli.quiet);
     let report = ingest::ingest(&args.paths, &paths, &options, &extractor, &progress);
     for input in &report.inputs {
         let shown = input.input.display();
@@ -78,6 +78,9 @@ fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
             Outcome::Skipped(why) if !cli.quiet => eprintln!("{shown}: skipped: {why}"),
             Outcome::Failed(why) => eprintln!("{shown}: error: {why}"),
             _ => {}
+        }
+        for warning in &input.warnings {
+            eprintln!("{shown}: warning: {warning}");
         }
         if args.explain {
             for line in &input.explanation {
@@ -101,7 +104,7 @@ fn build(cli: &Cli, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let options = BuildOptions { drafts: args.drafts };
-    let progress = progress::Bar::new(cli.quiet);
+    let progress = progress_bar::Bar::new(cli.quiet);
     let report = build::build_site(&paths, &config, &options, &progress)
         .with_context(|| format!("building {}", paths.root.display()))?;
     print_diagnostics(&report.diagnostics, cli.quiet);

@@ -17,7 +17,7 @@ pub const SEARCH_DIR: &str = "pagefind";
 /// memory per shard grow with its size (`examples/search_profile.rs`
 /// measures them) and shards are built in parallel; a browser fetches a
 /// little of every shard per query, so they should not be tiny either.
-pub const SEARCH_SHARD_MAX: usize = 1_000;
+pub const SEARCH_SHARD_MAX: usize = 500;
 
 /// A part of the search index, built and kept on its own: the articles of
 /// one year, cut into chunks of at most [`SEARCH_SHARD_MAX`] from its

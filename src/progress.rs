@@ -1,56 +1,19 @@
-//! The terminal progress bar for long phases (indicatif), shown only on a
-//! terminal and only when a phase has enough steps to take a moment.
+//! How long work reports its progress: the library calls [`Progress`], the
+//! binary draws it (`progress_bar`), tests ignore it. Shared by `build` and
+//! `ingest`, so neither depends on the other for it.
 
-use std::sync::Mutex;
-
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-
-use dateline::build::Progress;
-
-/// Below this many steps a phase is over before a bar would be readable.
-const MIN_STEPS: usize = 2_000;
-
-/// A progress bar on stderr.
-pub struct Bar {
-    quiet: bool,
-    bar: Mutex<Option<ProgressBar>>,
+/// Receives progress of long phases.
+pub trait Progress: Sync {
+    /// A phase with `total` steps starts.
+    fn start(&self, _phase: &str, _total: usize) {}
+    /// `n` more steps are done.
+    fn advance(&self, _n: usize) {}
+    /// The phase is over.
+    fn finish(&self) {}
+    /// Something the person running it should know now (a wait, say).
+    fn note(&self, _message: &str) {}
 }
 
-impl Bar {
-    /// A bar that stays hidden when `quiet`.
-    pub fn new(quiet: bool) -> Bar {
-        Bar { quiet, bar: Mutex::new(None) }
-    }
-}
-
-impl Progress for Bar {
-    fn start(&self, phase: &str, total: usize) {
-        if self.quiet || total < MIN_STEPS {
-            return;
-        }
-        let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len} {per_sec} eta {eta}") {
-            bar.set_style(style.progress_chars("=> "));
-        }
-        bar.set_message(phase.to_string());
-        if let Ok(mut slot) = self.bar.lock() {
-            *slot = Some(bar);
-        }
-    }
-
-    fn advance(&self, n: usize) {
-        if let Ok(slot) = self.bar.lock()
-            && let Some(bar) = slot.as_ref()
-        {
-            bar.inc(n as u64);
-        }
-    }
-
-    fn finish(&self) {
-        if let Ok(mut slot) = self.bar.lock()
-            && let Some(bar) = slot.take()
-        {
-            bar.finish_and_clear();
-        }
-    }
-}
+/// Progress that goes nowhere.
+pub struct NoProgress;
+impl Progress for NoProgress {}

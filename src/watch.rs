@@ -23,7 +23,7 @@ use crate::ingest::{self, IngestOptions, IngestReport};
 /// How long events are gathered into one batch. Long enough to merge an
 /// editor's write-then-rename and a `git checkout`'s burst, short enough for
 /// the 50 ms edit-to-page budget (`bench/watch.py` measures the whole path).
-pub const DEBOUNCE: Duration = Duration::from_millis(10);
+pub const DEBOUNCE: Duration = Duration::from_millis(5);
 
 /// More changed articles than this in one batch are read as a whole folder.
 const RESCAN_ABOVE: usize = 2_000;

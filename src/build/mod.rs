@@ -39,19 +39,7 @@ pub struct BuildOptions {
     pub drafts: bool,
 }
 
-/// Receives progress of long phases; the binary draws it, tests ignore it.
-pub trait Progress: Sync {
-    /// A phase with `total` steps starts.
-    fn start(&self, _phase: &str, _total: usize) {}
-    /// `n` more steps are done.
-    fn advance(&self, _n: usize) {}
-    /// The phase is over.
-    fn finish(&self) {}
-}
-
-/// Progress that goes nowhere.
-pub struct NoProgress;
-impl Progress for NoProgress {}
+pub use crate::progress::{NoProgress, Progress};
 
 /// What a build did.
 #[derive(Debug, Clone, Default)]

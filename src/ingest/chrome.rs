@@ -1,10 +1,11 @@
 //! Site chrome: lines that belong to the page around a story, not to it.
 //!
-//! Two general rules, never a list of one site's sentences: short
-//! call-to-action lines ("Join the mailing list", "… - JOIN NOW"), and lines
-//! repeated across many sources of one batch (a banner every page carries).
-
-use std::collections::HashMap;
+//! General rules, never a list of one site's sentences, and each judged on
+//! the source alone (so a source gives the same article in any batch):
+//! short call-to-action lines ("Join the mailing list", "… - JOIN NOW"),
+//! logo text, wire sign-offs, and labels left with nothing after them at
+//! the end of a page ("No comments:"). Where the story starts and ends is
+//! the layouts' business (`text`, `html`).
 
 /// Phrases that make a short line a call to action.
 const CALLS_TO_ACTION: &[&str] = &[
@@ -40,6 +41,8 @@ const CALLS_TO_ACTION: &[&str] = &[
     "related stories",
     "recommended for you",
     "leave a comment",
+    "post a comment",
+    "add a comment",
     "cookie policy",
     "accept cookies",
     "privacy policy",
@@ -75,6 +78,13 @@ pub fn is_call_to_action(line: &str, max_words: usize) -> bool {
     furniture || CALLS_TO_ACTION.iter().any(|cta| contains_phrase(&lower, cta))
 }
 
+/// A label at the end of a page that introduces nothing (`No comments:`,
+/// `Share:`): a few words ending with a colon, with no story after them.
+pub fn is_dangling_label(line: &str) -> bool {
+    let line = line.trim();
+    line.ends_with(':') && (1..=4).contains(&line.split_whitespace().count())
+}
+
 /// A line that says the same thing twice (`Department of Defense Department
 /// of Defense`): a logo and its text, scraped together.
 pub fn is_doubled(line: &str) -> bool {
@@ -94,38 +104,6 @@ fn contains_phrase(haystack: &str, phrase: &str) -> bool {
         let after = haystack[i + phrase.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
-}
-
-/// Lines that repeat across the sources of one batch. A line is chrome when
-/// at least `max(3, 5% of the batch)` different sources carry it.
-#[derive(Debug, Default, Clone)]
-pub struct RepeatedLines {
-    counts: HashMap<String, usize>,
-}
-
-impl RepeatedLines {
-    /// Counts lines over the sources' texts (each source counts a line once).
-    pub fn count<'a>(texts: impl IntoIterator<Item = &'a str>) -> RepeatedLines {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        let mut sources = 0;
-        for text in texts {
-            sources += 1;
-            let mut seen: Vec<&str> = text.lines().map(str::trim).filter(|l| l.len() >= 3).collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for line in seen {
-                *counts.entry(line.to_string()).or_default() += 1;
-            }
-        }
-        let threshold = (sources / 20).max(3);
-        counts.retain(|_, n| *n >= threshold);
-        RepeatedLines { counts }
-    }
-
-    /// Whether `line` repeats across the batch.
-    pub fn contains(&self, line: &str) -> bool {
-        self.counts.contains_key(line.trim())
-    }
 }
 
 #[cfg(test)]
@@ -153,17 +131,17 @@ mod tests {
     }
 
     #[test]
+    fn labels_left_at_the_end_are_chrome() {
+        assert!(is_dangling_label("No comments:"));
+        assert!(is_dangling_label("Share this story:"));
+        assert!(!is_dangling_label("The minister said the plan had three parts:"));
+        assert!(!is_dangling_label("No comments"));
+    }
+
+    #[test]
     fn sign_offs_name_their_agency() {
         assert_eq!(sign_off(" Reuter"), Some(Some("Reuters")));
         assert_eq!(sign_off("-30-"), Some(None));
         assert_eq!(sign_off("Reuters said"), None);
-    }
-
-    #[test]
-    fn lines_shared_by_many_sources_are_chrome() {
-        let texts: Vec<String> = (0..10).map(|i| format!("Site Banner Here\nStory {i}\nUnique line {i}")).collect();
-        let repeated = RepeatedLines::count(texts.iter().map(String::as_str));
-        assert!(repeated.contains("Site Banner Here"));
-        assert!(!repeated.contains("Story 3"));
     }
 }

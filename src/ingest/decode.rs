@@ -14,6 +14,8 @@ pub enum Encoding {
     Utf16,
     /// Windows-1252 / Latin-1.
     Windows1252,
+    /// The encoding a web page declares (`<meta charset="Shift_JIS">`), by its name.
+    Declared(&'static str),
 }
 
 /// Why a file is not text.
@@ -25,6 +27,65 @@ pub enum NotText {
     /// NUL bytes or mostly control characters: an image, an archive, a PDF…
     #[error("the file is binary, not text")]
     Binary,
+}
+
+/// A web page's bytes decoded: in the encoding it declares when it
+/// declares one, else as [`decode`] reads text; with a warning when the
+/// declaration and the bytes disagree.
+pub fn decode_html(bytes: &[u8]) -> Result<(String, Encoding, Option<String>), NotText> {
+    let declared = declared_charset(bytes).and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
+    let has_bom =
+        bytes.starts_with(&[0xEF, 0xBB, 0xBF]) || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let Some(declared) = declared.filter(|_| !has_bom) else {
+        let (text, encoding) = decode(bytes)?;
+        return Ok((text, encoding, None));
+    };
+    if looks_binary(bytes) {
+        return Err(NotText::Binary);
+    }
+    let is_utf8 = std::str::from_utf8(bytes).is_ok();
+    let utf8_label = declared == encoding_rs::UTF_8;
+    if utf8_label || (is_utf8 && declared.is_single_byte()) {
+        let (text, encoding) = decode(bytes)?;
+        let warning = match (utf8_label, is_utf8) {
+            (true, false) => Some(format!("the page says it is UTF-8 but is not; read as {encoding:?}")),
+            (false, true) if bytes.iter().any(|b| !b.is_ascii()) => {
+                Some(format!("the page says it is {} but is UTF-8; read as UTF-8", declared.name()))
+            }
+            _ => None,
+        };
+        return Ok((text, encoding, warning));
+    }
+    let (text, had_errors) = declared.decode_without_bom_handling(bytes);
+    let warning = had_errors
+        .then(|| format!("the page says it is {} but some bytes are not in it; those are dropped", declared.name()));
+    let encoding = Encoding::Declared(declared.name());
+    let text = clean(&text);
+    if text.trim().is_empty() {
+        return Err(NotText::Empty);
+    }
+    Ok((text, encoding, warning))
+}
+
+/// The `charset` a page declares in its first 1,024 bytes (`<meta charset>`
+/// or the `http-equiv` content type), as browsers look for it.
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let mut rest = head.as_str();
+    while let Some(at) = rest.find("<meta") {
+        rest = &rest[at + 5..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        if let Some(i) = tag.find("charset") {
+            let value = tag[i + 7..].trim_start().strip_prefix('=')?.trim_start();
+            let value = value.trim_start_matches(['"', '\'']);
+            let end = value.find(|c: char| c == '"' || c == '\'' || c == ';' || c == '/' || c.is_whitespace());
+            let label = &value[..end.unwrap_or(value.len())];
+            if !label.is_empty() {
+                return Some(label.to_string());
+            }
+        }
+    }
+    None
 }
 
 /// Decodes and cleans a file's bytes.
@@ -119,6 +180,28 @@ mod tests {
         let (text, enc) = decode(b"Caf\xE9 \x93quoted\x94 \x96 S\xE3o Tom\xE9").unwrap();
         assert_eq!(text, "Café “quoted” – São Tomé");
         assert_eq!(enc, Encoding::Windows1252);
+    }
+
+    #[test]
+    fn a_page_in_the_encoding_it_declares() {
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS
+            .encode("<html><head><meta charset=\"Shift_JIS\"></head><body>日本語の記事</body></html>");
+        let (text, enc, warning) = decode_html(&sjis).unwrap();
+        assert!(text.contains("日本語の記事"), "{text}");
+        assert_eq!((enc, warning), (Encoding::Declared("Shift_JIS"), None));
+        let (euc, _, _) = encoding_rs::EUC_KR
+            .encode("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=euc-kr\">한국어");
+        assert!(decode_html(&euc).unwrap().0.contains("한국어"));
+    }
+
+    #[test]
+    fn a_page_that_is_not_what_it_declares_says_so() {
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("<meta charset=\"utf-8\">日本語");
+        let (_, _, warning) = decode_html(&sjis).unwrap();
+        assert!(warning.is_some_and(|w| w.contains("UTF-8 but is not")));
+        let (_, enc, warning) = decode_html("<meta charset=\"iso-8859-1\">Café".as_bytes()).unwrap();
+        assert_eq!(enc, Encoding::Utf8);
+        assert!(warning.is_some_and(|w| w.contains("is UTF-8")));
     }
 
     #[test]

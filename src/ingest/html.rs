@@ -7,12 +7,17 @@
 
 use dom_smoothie::{Config, Readability, TextMode};
 
-use crate::ingest::chrome::{self, RepeatedLines};
+use crate::ingest::chrome;
 use crate::ingest::dateline::{self, PartialDate};
 use crate::ingest::text::{self, Block, Layout};
 
 /// Elements parsed at most, so a hostile page cannot make extraction crawl.
 const MAX_ELEMENTS: usize = 200_000;
+
+/// Elements nested deeper than this are read as their text: extraction
+/// time grows with the square of the depth (20,000 levels took 33 s), and
+/// real pages stay well under a hundred.
+pub const MAX_DEPTH: usize = 256;
 
 /// What a page gave beyond the layout: its own date and URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,13 +31,18 @@ pub struct PageMeta {
 }
 
 /// Extracts the article of an HTML page.
-pub fn parse(html: &str, repeated: &RepeatedLines) -> Result<(Layout, PageMeta), String> {
+pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
+    let (capped, flattened) = cap_depth(html, MAX_DEPTH);
+    let html = capped.as_ref();
     let config = Config { text_mode: TextMode::Formatted, max_elements_to_parse: MAX_ELEMENTS, ..Config::default() };
     let url = canonical_url(html);
     let mut reader =
         Readability::new(html, url.as_deref(), Some(config)).map_err(|e| format!("cannot read the page: {e}"))?;
     let article = reader.parse().map_err(|e| format!("no article found in the page: {e}"))?;
     let mut layout = Layout::default();
+    if flattened > 0 {
+        layout.notes.push(format!("{flattened} tags nested deeper than {MAX_DEPTH} levels were read as text"));
+    }
     let site = article.site_name.clone().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let title = strip_site_suffix(article.title.trim(), site.as_deref());
     if !title.is_empty() {
@@ -81,15 +91,20 @@ pub fn parse(html: &str, repeated: &RepeatedLines) -> Result<(Layout, PageMeta),
         *first = first[d.text_start..].to_string();
         layout.dateline = Some(d);
     }
-    while paragraphs
-        .last()
-        .is_some_and(|p| chrome::sign_off(p).is_some() || chrome::is_call_to_action(p, 20) || repeated.contains(p))
-    {
+    while paragraphs.last().is_some_and(|p| {
+        chrome::sign_off(p).is_some() || chrome::is_call_to_action(p, 20) || chrome::is_dangling_label(p)
+    }) {
         if let Some(p) = paragraphs.pop() {
             layout.notes.push(format!("dropped (end of page): {p:?}"));
         }
     }
-    paragraphs.retain(|p| !(chrome::is_call_to_action(p, 8) || repeated.contains(p)));
+    paragraphs.retain(|p| {
+        let chrome = chrome::is_call_to_action(p, 8);
+        if chrome {
+            layout.notes.push(format!("dropped (chrome in the story): {p:?}"));
+        }
+        !chrome
+    });
     layout.blocks = paragraphs.into_iter().map(Block::Paragraph).collect();
 
     let published_raw = article.published_time.clone().filter(|s| !s.trim().is_empty());
@@ -102,6 +117,90 @@ pub fn parse(html: &str, repeated: &RepeatedLines) -> Result<(Layout, PageMeta),
         })
     });
     Ok((layout, PageMeta { published, published_raw, url }))
+}
+
+/// Elements whose end tag may be left out (`<p>`, `<li>`, `<td>` …): the
+/// parser closes them itself, so they are not counted as nesting.
+const SELF_CLOSING: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rb", "rt",
+    "rp", "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+    "wbr", "!doctype",
+];
+
+/// `html` with the tags that would nest deeper than `max` left out (their
+/// text kept), and how many were; one pass, so a hostile page costs no more
+/// than its length.
+pub fn cap_depth(html: &str, max: usize) -> (std::borrow::Cow<'_, str>, usize) {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut out: Option<String> = None;
+    let mut copied = 0; // bytes of `html` accounted for in `out`
+    let mut dropped: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut flattened = 0;
+    let mut i = 0;
+    while let Some(at) = html[i..].find('<').map(|k| i + k) {
+        let rest = &html[at..];
+        // Comments, and the raw text of scripts and styles, hold no tags.
+        let skip_to = |end: &str, from: usize| html[from..].find(end).map_or(html.len(), |k| from + k + end.len());
+        if rest.starts_with("<!--") {
+            i = skip_to("-->", at + 4);
+            continue;
+        }
+        let Some(close) = rest.find('>') else { break };
+        let tag = &rest[1..close];
+        let end_tag = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '-')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let mut next = at + close + 1;
+        if name.is_empty() || SELF_CLOSING.contains(&name.as_str()) || tag.ends_with('/') {
+            i = next;
+            continue;
+        }
+        if !end_tag && matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+            next = skip_to(&format!("</{name}"), next);
+            i = next;
+            continue;
+        }
+        let drop = if end_tag {
+            match dropped.get_mut(&name) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    true
+                }
+                _ => {
+                    depth = depth.saturating_sub(1);
+                    false
+                }
+            }
+        } else if depth >= max {
+            *dropped.entry(name).or_default() += 1;
+            flattened += 1;
+            true
+        } else {
+            depth += 1;
+            false
+        };
+        if drop {
+            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buf.push_str(&html[copied..at]);
+            copied = next;
+        }
+        i = next;
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    match out {
+        None => (std::borrow::Cow::Borrowed(html), 0),
+        Some(mut buf) => {
+            buf.push_str(&html[copied..]);
+            (std::borrow::Cow::Owned(buf), flattened)
+        }
+    }
 }
 
 /// Drops a site name after the headline (`Mali talks stall | Example News`).
@@ -156,7 +255,7 @@ mod tests {
 
     #[test]
     fn extracts_the_article_and_its_metadata() {
-        let (layout, meta) = parse(PAGE, &RepeatedLines::default()).unwrap();
+        let (layout, meta) = parse(PAGE).unwrap();
         assert_eq!(layout.title.as_deref(), Some("Mali talks stall"));
         assert_eq!(layout.authors, ["Jane Doe"]);
         assert_eq!(layout.dateline.as_ref().map(|d| d.city.as_str()), Some("BAMAKO"));
@@ -174,11 +273,29 @@ mod tests {
         let page = PAGE
             .replace(r#"<meta name="author" content="Jane Doe">"#, "")
             .replace("By Jane Doe<", "By Jane Doe and John Roe, Reuters<");
-        let (layout, _) = parse(&page, &RepeatedLines::default()).unwrap();
+        let (layout, _) = parse(&page).unwrap();
         assert_eq!(layout.authors, ["Jane Doe", "John Roe"]);
         assert_eq!(layout.agency.as_deref(), Some("Reuters"), "the wire, over the site's name");
-        let (layout, _) = parse(PAGE, &RepeatedLines::default()).unwrap();
+        let (layout, _) = parse(PAGE).unwrap();
         assert_eq!(layout.agency.as_deref(), Some("Example News"), "without a wire, the site");
+    }
+
+    #[test]
+    fn tags_nested_too_deep_are_read_as_text_in_time() {
+        let deep = format!("{}<p>Deep text.</p>{}", "<div>".repeat(200_000), "</div>".repeat(200_000));
+        let (capped, flattened) = cap_depth(&deep, MAX_DEPTH);
+        assert_eq!(flattened, 200_000 - MAX_DEPTH);
+        assert!(capped.contains("Deep text.") && capped.matches("<div>").count() == MAX_DEPTH);
+        let page = format!(
+            "<html><body>{}<article><h1>Deep</h1><p>{}</p></article>{}</body></html>",
+            "<div>".repeat(200_000),
+            "A story that is long enough to be an article. ".repeat(20),
+            "</div>".repeat(200_000)
+        );
+        let (layout, _) = parse(&page).unwrap();
+        assert!(layout.notes.iter().any(|n| n.contains("read as text")), "{:?}", layout.notes);
+        let (same, n) = cap_depth(PAGE, MAX_DEPTH);
+        assert_eq!((same.as_ref(), n), (PAGE, 0), "a real page is left as it is");
     }
 
     #[test]

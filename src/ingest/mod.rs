@@ -13,21 +13,21 @@ pub mod html;
 pub mod manifest;
 pub mod text;
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::build::Progress;
 use crate::config::SitePaths;
 use crate::content;
 use crate::content::meta::{Authors, FrontMatterOut};
 use crate::disk::{self, Durability};
 use crate::extract::{Entities, Extractor, Found, Story};
 use crate::fingerprint::fingerprint;
+use crate::progress::Progress;
 use crate::slug::Slug;
-use chrome::RepeatedLines;
 use dateline::PartialDate;
 use manifest::Manifest;
 use text::{Block, Layout};
@@ -71,6 +71,9 @@ pub struct InputReport {
     pub outcome: Outcome,
     /// `--explain` lines.
     pub explanation: Vec<String>,
+    /// What the user should know even without `--explain` (an encoding
+    /// that does not match the bytes).
+    pub warnings: Vec<String>,
 }
 
 /// What an ingest run did.
@@ -137,15 +140,20 @@ pub fn analyze(
     reference: Option<Date>,
     reference_is_option: bool,
     extractor: &Extractor,
-    repeated: &RepeatedLines,
 ) -> Result<Analysis, String> {
     let (layout, page) = if is_html {
-        let (layout, page) = html::parse(text, repeated)?;
+        let (layout, page) = html::parse(text)?;
         (layout, Some(page))
     } else {
-        (text::parse(text, repeated), None)
+        (text::parse(text), None)
     };
-    let title = layout.title.clone().ok_or("no headline found: the first lines hold no title")?;
+    // Zero-width and other invisible characters do not make a headline.
+    let title = layout
+        .title
+        .as_deref()
+        .map(|t| t.chars().filter(|c| !is_invisible(*c)).collect::<String>().trim().to_string())
+        .filter(|t| !t.is_empty())
+        .ok_or("no headline found: the first lines hold no title")?;
     if layout.blocks.is_empty() {
         return Err("no story text found after the headline".into());
     }
@@ -178,6 +186,12 @@ pub fn analyze(
     Ok(Analysis { layout, page, title, date, date_why, dateline_city, entities })
 }
 
+/// Characters that take no room on screen (zero-width spaces and joiners,
+/// bidirectional marks, soft hyphens).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
 /// A source ready to be written.
 struct Normalized {
     file_text: String,
@@ -200,93 +214,219 @@ pub fn ingest(
     let mut files = Vec::new();
     for input in inputs {
         match collect(input) {
-            Ok(mut found) => files.append(&mut found),
-            Err(e) => {
-                reports.push(InputReport { input: input.clone(), outcome: Outcome::Failed(e), explanation: vec![] })
-            }
+            Ok(found) => files.extend(found.into_iter().map(|f| {
+                let key = source_key(&f, input, site);
+                (f, key)
+            })),
+            Err(e) => reports.push(InputReport {
+                input: input.clone(),
+                outcome: Outcome::Failed(e),
+                explanation: vec![],
+                warnings: vec![],
+            }),
         }
     }
     progress.start("Reading", files.len());
-    let decoded: Vec<(PathBuf, Result<Source, Outcome>)> = files
-        .par_iter()
-        .map(|f| {
-            let r = read_source(f);
+    let decoded: Vec<(PathBuf, String, Result<Source, Outcome>)> = files
+        .into_par_iter()
+        .map(|(f, key)| {
+            let r = read_source(&f);
             progress.advance(1);
-            (f.clone(), r)
+            (f, key, r)
         })
         .collect();
     progress.finish();
-    let repeated = RepeatedLines::count(decoded.iter().filter_map(|(_, s)| match s {
-        Ok(Source { kind: Kind::Text, text, .. }) => Some(text.as_str()),
-        _ => None,
-    }));
 
     progress.start("Normalizing", decoded.len());
-    let normalized: Vec<(PathBuf, Result<Normalized, Outcome>, Vec<String>)> = decoded
+    let normalized: Vec<(PathBuf, Result<Normalized, Outcome>, Notes)> = decoded
         .into_par_iter()
-        .map(|(path, source)| {
-            let mut explanation = Vec::new();
-            let result =
-                source.and_then(|s| normalize(&path, s, site, options, extractor, &repeated, &mut explanation));
+        .map(|(path, key, source)| {
+            let mut notes = Notes::default();
+            if let Ok(Source { warning: Some(w), .. }) = &source {
+                notes.warnings.push(w.clone());
+            }
+            let result = source.and_then(|s| normalize(&path, key, s, options, extractor, &mut notes.explanation));
             progress.advance(1);
-            (path, result, explanation)
+            (path, result, notes)
         })
         .collect();
     progress.finish();
+
+    if options.dry_run {
+        // Read only: planned against what is there, written nowhere.
+        let manifest = Manifest::load(&options.content).unwrap_or_default();
+        let known = Known::scan(&options.content, &manifest);
+        let mut claimed = HashSet::new();
+        for (path, result, mut notes) in normalized {
+            let outcome = match result {
+                Ok(n) => match plan(n, &known, &manifest, &mut claimed, options, &mut notes.explanation) {
+                    Plan::Done(outcome, _) => outcome,
+                    Plan::Write { target, .. } => Outcome::Written(target),
+                },
+                Err(outcome) => outcome,
+            };
+            reports.push(notes.report(path, outcome));
+        }
+        return IngestReport { inputs: reports, elapsed: started.elapsed(), dry_run: true };
+    }
+
+    // One ingest at a time writes into a content folder; a second waits.
+    let content = &options.content;
+    let _lock = match manifest::lock(content, || {
+        progress
+            .note(&format!("another dateline ingest is writing into {}; waiting for it to finish", content.display()))
+    }) {
+        Ok(lock) => lock,
+        Err(e) => return IngestReport::stopped(reports, e.to_string(), started),
+    };
+    // Temporary files of a run that was killed (none can be in use now).
+    let _ = disk::remove_temporaries(content);
+    let mut manifest = match Manifest::load(content) {
+        Ok(m) => m,
+        Err(e) => return IngestReport::stopped(reports, e.to_string(), started),
+    };
+    let known = Known::scan(content, &manifest);
 
     // Targets are chosen one after another (two sources may want one path);
-    // the writes, each fsynced, then run in parallel.
-    let mut manifest = Manifest::load(&options.content);
-    let mut claimed: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let file_by_source = manifest.file_by_source();
-    let planned: Vec<(PathBuf, Plan, Vec<String>)> = normalized
+    // the writes, each fsynced, then run in parallel, each recorded in the
+    // manifest's journal before its file is replaced.
+    let mut claimed = HashSet::new();
+    let planned: Vec<(PathBuf, Plan, Notes)> = normalized
         .into_iter()
-        .map(|(path, result, mut explanation)| {
+        .map(|(path, result, mut notes)| {
             let plan = match result {
-                Ok(n) => {
-                    let previous = file_by_source.get(n.source_key.as_str()).copied();
-                    plan(n, previous, &manifest, &mut claimed, options, &mut explanation)
-                }
+                Ok(n) => plan(n, &known, &manifest, &mut claimed, options, &mut notes.explanation),
                 Err(outcome) => Plan::Done(outcome, None),
             };
-            (path, plan, explanation)
+            (path, plan, notes)
         })
         .collect();
+    let journal = std::sync::Mutex::new(&mut manifest);
     progress.start("Writing", planned.len());
-    let finished: Vec<(PathBuf, Outcome, Option<Recorded>, Vec<String>)> = planned
+    let finished: Vec<(PathBuf, Outcome, Option<Settled>, Notes)> = planned
         .into_par_iter()
-        .map(|(path, plan, explanation)| {
-            let (outcome, entry) = match plan {
-                Plan::Done(outcome, entry) => (outcome, entry),
-                Plan::Write { target, rel, entry, text } => {
-                    match disk::write_atomic(&target, text.as_bytes(), Durability::Durable) {
-                        Ok(()) => (Outcome::Written(target), Some((rel, entry))),
-                        Err(e) => (Outcome::Failed(format!("cannot write {}: {e}", target.display())), None),
-                    }
+        .map(|(path, plan, notes)| {
+            let (outcome, settled) = match plan {
+                Plan::Done(outcome, settled) => (outcome, settled),
+                Plan::Write { target, rel, print, source, text, replaces } => {
+                    write_planned(content, &journal, &target, &rel, print, &source, &text, replaces.as_deref())
                 }
             };
             progress.advance(1);
-            (path, outcome, entry, explanation)
+            (path, outcome, settled, notes)
         })
         .collect();
     progress.finish();
-    for (path, outcome, entry, explanation) in finished {
-        if let Some((rel, entry)) = entry {
-            manifest.files.insert(rel, entry);
+    let mut current = HashMap::new();
+    for (path, outcome, settled, notes) in finished {
+        if let Some((rel, print)) = settled {
+            current.insert(rel, print);
         }
-        reports.push(InputReport { input: path, outcome, explanation });
+        reports.push(notes.report(path, outcome));
     }
-    if !options.dry_run
-        && reports.iter().any(|r| matches!(r.outcome, Outcome::Written(_) | Outcome::Unchanged(_)))
-        && let Err(e) = manifest.save(&options.content)
-    {
+    if let Err(e) = manifest.compact(content, &current) {
         reports.push(InputReport {
-            input: options.content.join(manifest::MANIFEST),
-            outcome: Outcome::Failed(format!("cannot save the ingest manifest: {e}")),
+            input: content.join(manifest::MANIFEST),
+            outcome: Outcome::Failed(e.to_string()),
             explanation: vec![],
+            warnings: vec![],
         });
     }
-    IngestReport { inputs: reports, elapsed: started.elapsed(), dry_run: options.dry_run }
+    IngestReport { inputs: reports, elapsed: started.elapsed(), dry_run: false }
+}
+
+/// Writes one planned file: recorded in the journal first, then replaced
+/// atomically; the file it replaces in another month (a date that moved)
+/// removed after. Returns the outcome and the fingerprint now on disk.
+#[allow(clippy::too_many_arguments)]
+fn write_planned(
+    content: &Path,
+    journal: &std::sync::Mutex<&mut Manifest>,
+    target: &Path,
+    rel: &str,
+    print: u64,
+    source: &str,
+    text: &str,
+    replaces: Option<&str>,
+) -> (Outcome, Option<(String, u64)>) {
+    let recorded = journal.lock().unwrap_or_else(|e| e.into_inner()).record(content, rel, print, source);
+    if let Err(e) = recorded {
+        return (Outcome::Failed(e.to_string()), None);
+    }
+    if let Err(e) = disk::write_atomic(target, text.as_bytes(), Durability::Durable) {
+        return (Outcome::Failed(format!("cannot write {}: {e}", target.display())), None);
+    }
+    if let Some(old) = replaces
+        && disk::remove(&content.join(old)).is_ok()
+    {
+        let _ = journal.lock().unwrap_or_else(|e| e.into_inner()).forget(content, old);
+    }
+    (Outcome::Written(target.to_path_buf()), Some((rel.to_string(), print)))
+}
+
+/// What is said of one input besides its outcome.
+#[derive(Debug, Default)]
+struct Notes {
+    explanation: Vec<String>,
+    warnings: Vec<String>,
+}
+
+impl Notes {
+    fn report(self, input: PathBuf, outcome: Outcome) -> InputReport {
+        InputReport { input, outcome, explanation: self.explanation, warnings: self.warnings }
+    }
+}
+
+impl IngestReport {
+    /// A run stopped before writing anything, for `why`.
+    fn stopped(mut inputs: Vec<InputReport>, why: String, started: Instant) -> IngestReport {
+        let input = PathBuf::from("content");
+        inputs.push(InputReport { input, outcome: Outcome::Failed(why), explanation: vec![], warnings: vec![] });
+        IngestReport { inputs, elapsed: started.elapsed(), dry_run: false }
+    }
+}
+
+/// Which source each content file holds: from the manifest, and for files
+/// it does not list, from the file's own `source` field.
+struct Known {
+    source_of: HashMap<String, String>,
+    file_of: HashMap<String, String>,
+}
+
+impl Known {
+    fn scan(content: &Path, manifest: &Manifest) -> Known {
+        let mut source_of: HashMap<String, String> =
+            manifest.files.iter().map(|(f, e)| (f.clone(), e.source.clone())).collect();
+        for file in crate::walk::visible_files(content).files {
+            let Some(rel) = relative_key(content, &file) else { continue };
+            if source_of.contains_key(&rel) || !content::is_markdown(&file) {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&file) else { continue };
+            if let Ok((meta, _)) = content::parse_front_matter(&file, &text)
+                && let Some(source) = meta.source
+            {
+                source_of.insert(rel, source);
+            }
+        }
+        let mut file_of: HashMap<String, String> = HashMap::new();
+        for (file, source) in &source_of {
+            file_of
+                .entry(source.clone())
+                .and_modify(|f| {
+                    if file < f {
+                        f.clone_from(file);
+                    }
+                })
+                .or_insert_with(|| file.clone());
+        }
+        Known { source_of, file_of }
+    }
+}
+
+/// `file` relative to the content folder, `/`-separated.
+fn relative_key(content: &Path, file: &Path) -> Option<String> {
+    Some(file.strip_prefix(content).ok()?.to_string_lossy().replace('\\', "/"))
 }
 
 /// Files under a path (itself if a file), sorted, hidden ones left out.
@@ -322,6 +462,7 @@ struct Source {
     text: String,
     modified: Option<SystemTime>,
     encoding: decode::Encoding,
+    warning: Option<String>,
 }
 
 fn read_source(path: &Path) -> Result<Source, Outcome> {
@@ -337,28 +478,43 @@ fn read_source(path: &Path) -> Result<Source, Outcome> {
     };
     let bytes = std::fs::read(path).map_err(|e| Outcome::Failed(format!("cannot read: {e}")))?;
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-    let (text, encoding) = decode::decode(&bytes).map_err(|e| Outcome::Skipped(e.to_string()))?;
-    Ok(Source { kind, text, modified, encoding })
+    let not_text = |e: decode::NotText| Outcome::Skipped(e.to_string());
+    let (text, encoding, warning) = if kind == Kind::Html {
+        decode::decode_html(&bytes).map_err(not_text)?
+    } else {
+        let (text, encoding) = decode::decode(&bytes).map_err(not_text)?;
+        (text, encoding, None)
+    };
+    Ok(Source { kind, text, modified, encoding, warning })
 }
 
 /// How a source is named in front matter and the manifest: relative to the
-/// site root when inside it.
-fn source_key(path: &Path, site: &SitePaths) -> String {
+/// site root when inside it; else from the folder given on the command line
+/// down (`dump/2012/a.txt`), so no local path of the machine is published.
+fn source_key(path: &Path, input: &Path, site: &SitePaths) -> String {
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let root = std::path::absolute(&site.root).unwrap_or_else(|_| site.root.clone());
-    abs.strip_prefix(&root).unwrap_or(&abs).to_string_lossy().replace('\\', "/")
+    let root = std::fs::canonicalize(&site.root).unwrap_or_else(|_| site.root.clone());
+    let real = std::fs::canonicalize(&abs).unwrap_or(abs);
+    if let Ok(inside) = real.strip_prefix(&root) {
+        return inside.to_string_lossy().replace('\\', "/");
+    }
+    let input = std::fs::canonicalize(input).unwrap_or_else(|_| input.to_path_buf());
+    let from = if input.is_dir() { input.parent().unwrap_or(&input) } else { input.parent().unwrap_or(Path::new("")) };
+    real.strip_prefix(from)
+        .map(|p| p.to_path_buf())
+        .unwrap_or_else(|_| real.file_name().map(PathBuf::from).unwrap_or_default())
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 fn normalize(
     path: &Path,
+    key: String,
     source: Source,
-    site: &SitePaths,
     options: &IngestOptions,
     extractor: &Extractor,
-    repeated: &RepeatedLines,
     explain: &mut Vec<String>,
 ) -> Result<Normalized, Outcome> {
-    let key = source_key(path, site);
     if source.encoding != decode::Encoding::Utf8 {
         explain.push(format!("encoding: {:?}, converted to UTF-8", source.encoding));
     }
@@ -366,15 +522,9 @@ fn normalize(
         return normalize_markdown(path, &source.text, key, extractor, explain);
     }
     let reference = options.default_date.or_else(|| source.modified.and_then(date_of_mtime));
-    let analysis = analyze(
-        &source.text,
-        source.kind == Kind::Html,
-        reference,
-        options.default_date.is_some(),
-        extractor,
-        repeated,
-    )
-    .map_err(Outcome::Failed)?;
+    let analysis =
+        analyze(&source.text, source.kind == Kind::Html, reference, options.default_date.is_some(), extractor)
+            .map_err(Outcome::Failed)?;
     let Analysis { layout, page, title, date, date_why, dateline_city, entities } = analysis;
     if options.explain {
         explain.extend(layout.notes.iter().cloned());
@@ -539,37 +689,41 @@ fn normalize_markdown(
     Ok(Normalized { file_text, year: meta.date.year(), month: meta.date.month(), slug, source_key: key })
 }
 
-/// A content file (relative) and what to record for it in the manifest.
-type Recorded = (String, manifest::Entry);
+/// A content file (relative) and the fingerprint of what it now holds.
+type Settled = (String, u64);
 
 /// What to do with one normalized source.
 enum Plan {
-    /// Nothing to write: the outcome, and the manifest entry to record, if any.
-    Done(Outcome, Option<Recorded>),
-    /// Write `text` to `target` (`rel` inside the content folder).
-    Write { target: PathBuf, rel: String, entry: manifest::Entry, text: String },
+    /// Nothing to write: the outcome, and what the file holds, if known.
+    Done(Outcome, Option<Settled>),
+    /// Write `text` to `target` (`rel` inside the content folder), then
+    /// remove `replaces` (the source's file in another month).
+    Write { target: PathBuf, rel: String, print: u64, source: String, text: String, replaces: Option<String> },
 }
 
 /// Chooses the content file for a normalized source, and whether to write
-/// it: never over a file a person edited, unless forced.
+/// it: the file that already holds this source (by the manifest, or by its
+/// own `source` field), never one a person edited unless forced.
 fn plan(
     n: Normalized,
-    previous: Option<&str>,
+    known: &Known,
     manifest: &Manifest,
-    claimed: &mut std::collections::HashSet<String>,
+    claimed: &mut HashSet<String>,
     options: &IngestOptions,
     explain: &mut Vec<String>,
 ) -> Plan {
     let dir = format!("{:04}/{:02}", n.year, n.month);
-    let rel = match previous.filter(|p| p.starts_with(&dir) && !claimed.contains(*p)) {
+    let previous = known.file_of.get(&n.source_key).cloned();
+    let rel = match previous.as_deref().filter(|p| p.starts_with(&dir) && !claimed.contains(*p)) {
         Some(p) => p.to_string(),
         None => {
             let mut k = 1;
             loop {
                 let slug = if k == 1 { n.slug.clone() } else { n.slug.with_suffix(k) };
                 let candidate = format!("{dir}/{slug}.md");
-                let taken_by_other = manifest.files.get(&candidate).is_some_and(|e| e.source != n.source_key)
-                    || (!manifest.files.contains_key(&candidate) && options.content.join(&candidate).exists());
+                let holder = known.source_of.get(&candidate);
+                let taken_by_other = holder.is_some_and(|s| *s != n.source_key)
+                    || (holder.is_none() && options.content.join(&candidate).exists());
                 if !claimed.contains(&candidate) && !taken_by_other {
                     if k > 1 {
                         explain.push(format!("{dir}/{}.md is taken by another source; using {candidate}", n.slug));
@@ -582,24 +736,28 @@ fn plan(
     };
     claimed.insert(rel.clone());
     let target = options.content.join(&rel);
-    let entry = manifest::Entry { fingerprint: fingerprint(n.file_text.as_bytes()), source: n.source_key.clone() };
+    let print = fingerprint(n.file_text.as_bytes());
+    let ours = |file: &str, bytes: &[u8]| manifest.files.get(file).is_some_and(|e| e.wrote(fingerprint(bytes)));
+    let edited =
+        |file: &str| format!("{} was edited by hand since it was ingested; kept (use --force to overwrite)", file);
+    // A new date moves the article: its old file goes, unless a person edited it.
+    let replaces = previous.filter(|p| *p != rel);
+    if let Some(old) = &replaces
+        && let Ok(bytes) = std::fs::read(options.content.join(old))
+        && !ours(old, &bytes)
+        && !options.force
+    {
+        return Plan::Done(Outcome::Skipped(edited(&options.content.join(old).display().to_string())), None);
+    }
     if let Ok(existing) = std::fs::read(&target) {
         if existing == n.file_text.as_bytes() {
-            return Plan::Done(Outcome::Unchanged(target), Some((rel, entry)));
+            return Plan::Done(Outcome::Unchanged(target), Some((rel, print)));
         }
-        let ours = manifest.files.get(&rel).is_some_and(|e| e.fingerprint == fingerprint(&existing));
-        if !ours && !options.force {
-            let why = format!(
-                "{} was edited by hand since it was ingested; kept (use --force to overwrite)",
-                target.display()
-            );
-            return Plan::Done(Outcome::Skipped(why), None);
+        if !ours(&rel, &existing) && !options.force {
+            return Plan::Done(Outcome::Skipped(edited(&target.display().to_string())), None);
         }
     }
-    if options.dry_run {
-        return Plan::Done(Outcome::Written(target), None);
-    }
-    Plan::Write { target, rel, entry, text: n.file_text }
+    Plan::Write { target, rel, print, source: n.source_key, text: n.file_text, replaces }
 }
 
 /// The site's vocabularies: `topics.yaml` (replacing or extending the

@@ -7,7 +7,7 @@
 //! AP's `CITY (AP) —`); paragraphs split by blank lines or, on the wire, by
 //! indentation; chrome before and after the story dropped.
 
-use crate::ingest::chrome::{self, RepeatedLines};
+use crate::ingest::chrome;
 use crate::ingest::dateline::{self, Dateline, PartialDate};
 
 /// A block of the story body.
@@ -48,7 +48,7 @@ const AGENCY_WORDS: &[&str] = &[
 ];
 
 /// Splits a plain-text source into its parts.
-pub fn parse(text: &str, repeated: &RepeatedLines) -> Layout {
+pub fn parse(text: &str) -> Layout {
     let lines: Vec<&str> = text.lines().collect();
     let mut layout = Layout::default();
     let found = lines.iter().take(HEADER_LINES).enumerate().find_map(|(i, l)| dateline::parse(l).map(|d| (i, d)));
@@ -65,12 +65,12 @@ pub fn parse(text: &str, repeated: &RepeatedLines) -> Layout {
             (start, lines[start..].iter().map(|l| l.to_string()).collect())
         }
     };
-    read_header(&lines[..header_end], repeated, &mut layout);
+    read_header(&lines[..header_end], &mut layout);
     if let Some(agency) = layout.dateline.as_ref().and_then(|d| d.agency.clone()) {
         layout.agency.get_or_insert(expand_agency(&agency));
     }
     let mut blocks = split_blocks(&body_lines);
-    drop_chrome(&mut blocks, repeated, &mut layout);
+    drop_chrome(&mut blocks, &mut layout);
     layout.blocks = blocks;
     layout
 }
@@ -84,10 +84,15 @@ fn first_prose_line(lines: &[&str]) -> Option<usize> {
     })
 }
 
-fn read_header(header: &[&str], repeated: &RepeatedLines, layout: &mut Layout) {
+fn read_header(header: &[&str], layout: &mut Layout) {
     let lines: Vec<&str> = header.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
     let mut candidates: Vec<&str> = Vec::new();
     let mut byline_at = None;
+    // Where an agency line follows a candidate: a headline's credit.
+    let mut agency_at = None;
+    // Candidates after the last date line: a blog's banner stands above the
+    // post's date, its headline below.
+    let mut after_date = 0;
     let mut skip_next = false;
     for (i, line) in lines.iter().enumerate() {
         if std::mem::take(&mut skip_next) {
@@ -114,11 +119,16 @@ fn read_header(header: &[&str], repeated: &RepeatedLines, layout: &mut Layout) {
                 layout.agency.get_or_insert(a);
             }
             byline_at = Some(candidates.len());
+        } else if let Some(from) = attribution(line) {
+            layout.notes.push(format!("attribution line: {line:?}"));
+            layout.agency.get_or_insert(from);
+            agency_at.get_or_insert(candidates.len());
         } else if let Some(date) = date_line(line) {
             if layout.header_date.is_none() {
                 layout.notes.push(format!("date line: {line:?}"));
             }
             layout.header_date.get_or_insert(date);
+            after_date = candidates.len();
         } else if let Some(place) = dateline::parse_alone(line).filter(|_| layout.dateline.is_none()) {
             layout.notes.push(format!("dateline on its own line: {line:?}"));
             layout.dateline = Some(place);
@@ -126,32 +136,35 @@ fn read_header(header: &[&str], repeated: &RepeatedLines, layout: &mut Layout) {
             if layout.agency.is_none() {
                 layout.notes.push(format!("agency line: {line:?}"));
                 layout.agency = Some(line.to_string());
+                agency_at.get_or_insert(candidates.len());
             }
-        } else if repeated.contains(line) {
-            // Checked after the agency line: an agency's name repeats across
-            // its stories, and is still the agency.
-            layout.notes.push(format!("dropped (repeated across the batch): {line:?}"));
         } else {
             candidates.push(line);
         }
     }
-    // The headline is the line just above the byline; without a byline, the
-    // headline-like line nearest the story (section labels, credits and
-    // salutations above it are passed over).
+    // The headline is the line just above the byline, or else just above an
+    // agency line (banners and section labels stand further up); without
+    // either, the headline-like line nearest the story (section labels,
+    // credits and salutations above it are passed over).
     let title_cased = |l: &&str| {
         let words: Vec<&str> = l.split_whitespace().filter(|w| w.len() > 3).collect();
         words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 3 >= words.len() * 2
     };
-    let title = match byline_at {
-        Some(at) if at > 0 => Some(candidates[at - 1]),
+    let credited =
+        byline_at.filter(|&at| at > 0).or(agency_at.filter(|&at| at > 0 && looks_like_headline(candidates[at - 1])));
+    let title = match credited {
+        Some(at) => Some(candidates[at - 1]),
         // Without a dateline the story's start is a guess, so take the first
         // line set like a headline rather than the nearest.
-        _ if layout.dateline.is_none() => candidates
-            .iter()
-            .copied()
-            .find(|l| looks_like_headline(l) && title_cased(l))
-            .or_else(|| candidates.iter().rev().copied().find(|l| looks_like_headline(l)))
-            .or_else(|| candidates.first().copied()),
+        _ if layout.dateline.is_none() => {
+            let below_date = &candidates[after_date.min(candidates.len())..];
+            let pool = if below_date.iter().any(|l| looks_like_headline(l)) { below_date } else { &candidates[..] };
+            pool.iter()
+                .copied()
+                .find(|l| looks_like_headline(l) && title_cased(l))
+                .or_else(|| pool.iter().rev().copied().find(|l| looks_like_headline(l)))
+                .or_else(|| candidates.first().copied())
+        }
         _ => candidates
             .iter()
             .rev()
@@ -192,6 +205,14 @@ fn looks_like_headline(line: &str) -> bool {
     (3..=20).contains(&words)
         && !line.ends_with(['.', ':', ';', ','])
         && !NOT_HEADLINES.iter().any(|p| lower.starts_with(p))
+}
+
+/// `Compiled from U.S. Forces Iraq News Releases`: who the story comes
+/// from, for the agency field.
+fn attribution(line: &str) -> Option<String> {
+    let rest = line.strip_prefix("Compiled from ").or_else(|| line.strip_prefix("Compiled by "))?;
+    let words = rest.split_whitespace().count();
+    ((1..=10).contains(&words) && !line.ends_with(['.', '!', '?'])).then(|| rest.trim().to_string())
 }
 
 /// `By Jim Garamone`, `By Peter Torday, Reuters`, `By Jane Doe and John Roe`.
@@ -408,21 +429,21 @@ fn is_table_row(line: &str) -> bool {
 }
 
 /// Drops chrome at the end of the story (sign-offs, calls to action,
-/// repeated lines) and short calls to action anywhere in it.
-fn drop_chrome(blocks: &mut Vec<Block>, repeated: &RepeatedLines, layout: &mut Layout) {
+/// labels with nothing after them) and short calls to action anywhere in it.
+fn drop_chrome(blocks: &mut Vec<Block>, layout: &mut Layout) {
     while let Some(Block::Paragraph(last)) = blocks.last() {
         if let Some(agency) = chrome::sign_off(last) {
             if let Some(a) = agency {
                 layout.agency.get_or_insert_with(|| a.to_string());
             }
-        } else if !(chrome::is_call_to_action(last, 20) || repeated.contains(last)) {
+        } else if !(chrome::is_call_to_action(last, 20) || chrome::is_dangling_label(last)) {
             break;
         }
         layout.notes.push(format!("dropped (end of page): {last:?}"));
         blocks.pop();
     }
     blocks.retain(|b| match b {
-        Block::Paragraph(p) if chrome::is_call_to_action(p, 8) || repeated.contains(p) => {
+        Block::Paragraph(p) if chrome::is_call_to_action(p, 8) => {
             layout.notes.push(format!("dropped (chrome in the story): {p:?}"));
             false
         }
@@ -435,7 +456,7 @@ mod tests {
     use super::*;
 
     fn layout(text: &str) -> Layout {
-        parse(text, &RepeatedLines::default())
+        parse(text)
     }
 
     #[test]
@@ -448,6 +469,21 @@ mod tests {
         assert_eq!(l.agency.as_deref(), Some("News Service"));
         assert_eq!(l.dateline.as_ref().unwrap().city, "WASHINGTON");
         assert_eq!(l.blocks, [Block::Paragraph("First para.".into()), Block::Paragraph("Second para.".into())]);
+    }
+
+    #[test]
+    fn a_blog_repost_alone_gives_its_own_headline_and_no_blog_chrome() {
+        let l = layout(
+            "War on Terrorism\n\nFriday, May 28, 2010\n\nIraqis Arrest 5 Terrorism Suspects\n\nCompiled from U.S. Forces Iraq News Releases\n\nMay 28, 2010 - Iraqi security forces arrested four terrorism suspects today during three combined operations.\n\nNo comments:\n\nPost a Comment\n",
+        );
+        assert_eq!(l.title.as_deref(), Some("Iraqis Arrest 5 Terrorism Suspects"));
+        assert_eq!(l.agency.as_deref(), Some("U.S. Forces Iraq News Releases"));
+        assert_eq!(l.blocks.len(), 1, "{:?}", l.blocks);
+        let l = layout(
+            "War on Terrorism\n\nMonday, August 08, 2011\n\nStatement from the Secretary of Defense\n\n\"I am deeply saddened by the loss of many outstanding Americans in uniform earlier in Afghanistan.\"\n\nNo comments:\n",
+        );
+        assert_eq!(l.title.as_deref(), Some("Statement from the Secretary of Defense"));
+        assert!(l.notes.iter().any(|n| n.contains("No comments:")), "every dropped line is named: {:?}", l.notes);
     }
 
     #[test]
@@ -613,7 +649,6 @@ mod press_statement_tests {
     fn a_press_statement_names_its_author_office_and_place() {
         let l = parse(
             "On the Occasion of National Day\n\nPress Statement\nJohn Kerry\nSecretary of State\nWashington, DC\nJune 19, 2015\n\nOn behalf of President Obama and the people of the United States, I congratulate you.\n",
-            &RepeatedLines::default(),
         );
         assert_eq!(l.title.as_deref(), Some("On the Occasion of National Day"));
         assert_eq!(l.authors, ["John Kerry"]);
@@ -624,7 +659,6 @@ mod press_statement_tests {
         assert_eq!(l.header_date, Some(PartialDate { year: Some(2015), month: 6, day: 19 }));
         let l = parse(
             "Video Message to Posts Worldwide\n\nMedia Note\nBureau of Public Affairs, Office of the Spokesman\nWashington, DC\nJuly 2, 2009\n\nA video of the Secretary delivering a message is available for viewing today.\n",
-            &RepeatedLines::default(),
         );
         assert_eq!(l.title.as_deref(), Some("Video Message to Posts Worldwide"));
     }

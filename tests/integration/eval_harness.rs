@@ -7,15 +7,9 @@
 #[allow(dead_code)]
 mod evaluate;
 
-use std::path::Path;
-
 #[test]
 fn the_harness_scores_the_sample_slice() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/reuters21578/sample");
-    if !dir.join("gold.jsonl").is_file() {
-        eprintln!("skipped: the Reuters-21578 sample is not at {}", dir.display());
-        return;
-    }
+    let Some(dir) = crate::support::corpus("reuters21578/sample") else { return };
     let options =
         evaluate::Options { default_date: Some(jiff::civil::date(1987, 6, 1)), limit: 120, show_misses: 0, dump: None };
     let r = evaluate::evaluate(&dir, options).expect("the harness runs");

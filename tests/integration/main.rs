@@ -15,6 +15,7 @@ mod eval_harness;
 mod fuzz_replay;
 mod incremental;
 mod ingest_entities;
+mod ingest_identity;
 mod ingest_layouts;
 mod ingest_safety;
 mod live_cli;

@@ -153,3 +153,20 @@ pub fn http_get(port: u16, target: &str) -> std::io::Result<(u16, Vec<u8>)> {
     let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
     Ok((status, response))
 }
+
+/// A file or folder under `../shared/corpora/`, or `None` after saying it
+/// is absent. With `DATELINE_REQUIRE_CORPORA` set (as `.ci/run` sets it),
+/// an absent corpus fails the test instead of skipping it.
+pub fn corpus(rel: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora").join(rel);
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("DATELINE_REQUIRE_CORPORA").is_none(),
+        "DATELINE_REQUIRE_CORPORA is set but {} is missing",
+        path.display()
+    );
+    eprintln!("skipped: {} is not there", path.display());
+    None
+}
