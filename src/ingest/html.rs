@@ -1,11 +1,14 @@
 //! A saved web page → the same parts a text source has: headline, bylines,
 //! date, dateline and paragraphs, without navigation, ads or comments.
 //!
-//! Extraction is dom_smoothie's port of Mozilla's Readability (the scoring
-//! Firefox's reader view uses); dateline, byline and chrome rules are the
-//! same as for text sources.
+//! The main text and the page's metadata (JSON-LD, Open Graph and
+//! `article:*` meta, `<time>`, the URL) come from trafilatura (the Rust
+//! port of go-trafilatura), chosen by measurement on the dev corpora (see
+//! `eval/compare/`); with its readability fallback and precision focus.
+//! The headline, bylines, dateline and chrome are then read with the same
+//! rules as text sources, and every date is checked for plausibility.
 
-use dom_smoothie::{Config, Readability, TextMode};
+use trafilatura::{ExtractionFocus, Options};
 
 use crate::ingest::chrome;
 use crate::ingest::dateline::{self, PartialDate};
@@ -24,8 +27,6 @@ pub const MAX_DEPTH: usize = 256;
 pub struct PageMeta {
     /// Publication date from the page's metadata.
     pub published: Option<PartialDate>,
-    /// The full timestamp, as the page wrote it.
-    pub published_raw: Option<String>,
     /// The page's canonical URL, if it names one.
     pub url: Option<String>,
 }
@@ -33,39 +34,41 @@ pub struct PageMeta {
 /// Extracts the article of an HTML page.
 pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
     let (capped, flattened) = cap_depth(html, MAX_DEPTH);
-    let html = capped.as_ref();
-    let config = Config { text_mode: TextMode::Formatted, max_elements_to_parse: MAX_ELEMENTS, ..Config::default() };
-    let url = canonical_url(html);
-    let mut reader =
-        Readability::new(html, url.as_deref(), Some(config)).map_err(|e| format!("cannot read the page: {e}"))?;
-    let article = reader.parse().map_err(|e| format!("no article found in the page: {e}"))?;
+    let doc = trafilatura::dom::Document::parse(capped.as_ref());
+    let headlines: Vec<String> = doc
+        .query_selector_all(doc.root(), "h1")
+        .into_iter()
+        .map(|id| squash(&doc.text_content(id)))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut options = Options::default().with_fallback(true).with_focus(ExtractionFocus::FavorPrecision);
+    options.max_tree_size = Some(MAX_ELEMENTS);
+    let result =
+        trafilatura::extract_document(doc, &options).map_err(|e| format!("no article found in the page: {e}"))?;
+    let meta = &result.metadata;
     let mut layout = Layout::default();
     if flattened > 0 {
         layout.notes.push(format!("{flattened} tags nested deeper than {MAX_DEPTH} levels were read as text"));
     }
-    let site = article.site_name.clone().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    let title = strip_site_suffix(article.title.trim(), site.as_deref());
+    let site = Some(squash(&meta.sitename)).filter(|s| !s.is_empty());
+    let title = headline(&squash(&meta.title), &headlines, site.as_deref());
     if !title.is_empty() {
-        layout.notes.push(format!("headline from the page: {title:?}"));
+        layout.notes.push(format!("headline: {title:?}"));
         layout.title = Some(title);
     }
-    if let Some(byline) = article.byline.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
-        // Page metadata often gives the names without "By"; read them as the
-        // text layout reads a byline, agency and all.
-        let names = byline.strip_prefix("By ").or_else(|| byline.strip_prefix("by ")).unwrap_or(byline);
-        if let Some((authors, agency)) = text::byline(&format!("By {names}")) {
+    let byline = squash(&meta.author);
+    if !byline.is_empty() {
+        // Page metadata gives the names without "By", joined by ";": read
+        // them as the text layout reads a byline, agency and all.
+        let names = byline.strip_prefix("By ").or_else(|| byline.strip_prefix("by ")).unwrap_or(&byline);
+        if let Some((authors, agency)) = text::byline(&format!("By {}", names.replace(';', ","))) {
             layout.authors = authors;
             layout.agency = agency;
         }
         layout.notes.push(format!("byline from the page: {byline:?}"));
     }
 
-    let mut paragraphs: Vec<String> = article
-        .text_content
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect();
+    let mut paragraphs = paragraphs_of(&result.content_html);
     // The byline and headline often repeat at the top of the text.
     while let Some(first) = paragraphs.first() {
         let is_title = layout.title.as_deref() == Some(first.as_str());
@@ -80,15 +83,16 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
             layout.authors = authors;
             layout.agency = layout.agency.take().or(agency);
         }
+        layout.notes.push(format!("dropped (headline or byline repeated in the text): {first:?}"));
         paragraphs.remove(0);
     }
     // The wire that wrote it, else the site that published it.
     layout.agency = layout.agency.take().or(site);
-    if let Some(first) = paragraphs.first_mut()
+    if let Some(first) = paragraphs.first()
         && let Some(d) = dateline::parse(first)
     {
+        // The dateline stays in the text, as printed; the field names it.
         layout.notes.push(format!("dateline: {:?}", d.raw));
-        *first = first[d.text_start..].to_string();
         layout.dateline = Some(d);
     }
     while paragraphs.last().is_some_and(|p| {
@@ -107,16 +111,117 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
     });
     layout.blocks = paragraphs.into_iter().map(Block::Paragraph).collect();
 
-    let published_raw = article.published_time.clone().filter(|s| !s.trim().is_empty());
-    let published = published_raw.as_deref().and_then(|t| {
-        let day = t.get(..10)?;
-        crate::content::PubDate::parse(day).ok().map(|d| PartialDate {
-            year: Some(d.year()),
-            month: d.month(),
-            day: d.date.day(),
-        })
+    let published = meta.date.map(|d| {
+        use chrono::Datelike;
+        PartialDate { year: i16::try_from(d.year()).ok(), month: d.month() as i8, day: d.day() as i8 }
     });
-    Ok((layout, PageMeta { published, published_raw, url }))
+    let url = Some(meta.url.clone()).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    Ok((layout, PageMeta { published, url }))
+}
+
+/// Elements that end a paragraph of the extracted HTML.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "br",
+    "figure",
+    "figcaption",
+    "section",
+    "article",
+    "dd",
+    "dt",
+    "dl",
+    "hr",
+    "header",
+    "footer",
+];
+
+/// The paragraphs of the extracted article's HTML (as an HTML serializer
+/// writes it: tags, and only `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&nbsp;` escaped).
+fn paragraphs_of(html: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(open) = rest.find('<') else {
+            current.push_str(rest);
+            break;
+        };
+        current.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else { break };
+        let tag = &rest[open + 1..open + close];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        // Inline tags join what touches them: `<em>Reuters</em>)` stays `Reuters)`.
+        if BLOCKS.contains(&name.as_str()) {
+            paragraphs.push(std::mem::take(&mut current));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    paragraphs.push(current);
+    paragraphs.iter().map(|p| squash(&unescape(p))).filter(|p| !p.is_empty()).collect()
+}
+
+fn unescape(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    text.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Runs of whitespace as one space, trimmed.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The headline as the page shows it: the `<h1>` that says what the
+/// metadata title says (which often carries the site's name or an SEO
+/// variant), else the metadata title without the site's name.
+fn headline(meta_title: &str, headlines: &[String], site: Option<&str>) -> String {
+    let stripped = strip_site_suffix(meta_title, site);
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_lowercase).collect()
+    };
+    let wanted = words(&stripped);
+    let best = headlines
+        .iter()
+        .filter(|h| (2..=40).contains(&h.split_whitespace().count()))
+        .map(|h| {
+            let have = words(h);
+            let shared = have.iter().filter(|w| wanted.contains(w)).count();
+            (shared as f64 / wanted.len().max(have.len()).max(1) as f64, h)
+        })
+        .filter(|(score, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((_, h)) => h.clone(),
+        None if !stripped.is_empty() => stripped,
+        None => headlines.first().cloned().unwrap_or_default(),
+    }
 }
 
 /// Elements whose end tag may be left out (`<p>`, `<li>`, `<td>` …): the
@@ -218,23 +323,6 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     title.to_string()
 }
 
-/// `<link rel="canonical" href="…">` or `<meta property="og:url" content="…">`.
-fn canonical_url(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    let value_after = |marker: &str, attr: &str| -> Option<String> {
-        let at = lower.find(marker)?;
-        let tag_start = lower[..at].rfind('<')?;
-        let tag_end = at + lower[at..].find('>')?;
-        let tag = &html[tag_start..tag_end];
-        let tag_lower = &lower[tag_start..tag_end];
-        let a = tag_lower.find(&format!("{attr}=\""))? + attr.len() + 2;
-        let end = a + tag[a..].find('"')?;
-        Some(tag[a..end].to_string())
-    };
-    let url = value_after("rel=\"canonical\"", "href").or_else(|| value_after("property=\"og:url\"", "content"))?;
-    (url.starts_with("https://") || url.starts_with("http://")).then_some(url)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,7 +352,7 @@ mod tests {
         let text: Vec<String> = layout.blocks.iter().map(|b| format!("{b:?}")).collect();
         let all = text.join("\n");
         assert!(all.contains("Talks between the government"), "{all}");
-        assert!(!all.contains("BAMAKO"), "the dateline is taken out of the text");
+        assert!(all.contains("BAMAKO, Mali (AP) — Talks"), "the dateline stays in the text");
         assert!(!all.contains("Buy now") && !all.contains("First!") && !all.contains("Sports"), "{all}");
     }
 
@@ -296,6 +384,14 @@ mod tests {
         assert!(layout.notes.iter().any(|n| n.contains("read as text")), "{:?}", layout.notes);
         let (same, n) = cap_depth(PAGE, MAX_DEPTH);
         assert_eq!((same.as_ref(), n), (PAGE, 0), "a real page is left as it is");
+    }
+
+    #[test]
+    fn paragraphs_of_the_extracted_html() {
+        assert_eq!(
+            paragraphs_of("<p>(<em>Reuters</em>) — A &amp; B</p><p>Second<br>line</p><ul><li>One</li></ul>"),
+            ["(Reuters) — A & B", "Second", "line", "One"]
+        );
     }
 
     #[test]

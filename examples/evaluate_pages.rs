@@ -1,0 +1,220 @@
+//! Evaluates `dateline ingest` on trafilatura's evaluation pages
+//! (`../shared/corpora/trafilatura-eval`, unpacked; `eval/pages.sh` does it):
+//!
+//! ```sh
+//! cargo run --release --example evaluate_pages -- DIR [--show-misses N] [--only FIELD]
+//! ```
+//! `DIR` holds `pages/<file>` and `gold.json`. Scored as trafilatura's own
+//! `tests/eval_common.py` does: whitespace normalised, a `with` snippet found
+//! in the extracted text is a true positive (else a false negative), a
+//! `without` snippet found a false positive; precision, recall and F1 over
+//! all snippets of all pages. An extraction that fails finds nothing.
+//! Title, author and date are compared exactly after trimming (dates as
+//! YYYY-MM-DD), on the pages whose gold gives them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use dateline::extract::{Extractor, Vocabularies};
+use dateline::ingest::{self, text::Block};
+
+#[derive(serde::Deserialize)]
+struct Gold {
+    file: String,
+    #[serde(default)]
+    with: Vec<String>,
+    #[serde(default)]
+    without: Vec<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    author: Option<serde_json::Value>,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+/// What one run measured.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Pages read.
+    pub pages: usize,
+    /// Pages ingest refused.
+    pub failures: usize,
+    /// Snippet counts: true positives, false positives, false negatives.
+    pub tp: usize,
+    /// See `tp`.
+    pub fp: usize,
+    /// See `tp`.
+    pub fn_: usize,
+    /// (right, scored) for title, author, date.
+    pub title: (usize, usize),
+    /// Author.
+    pub author: (usize, usize),
+    /// Date.
+    pub date: (usize, usize),
+}
+
+impl Report {
+    /// Snippet precision.
+    pub fn p(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    /// Snippet recall.
+    pub fn r(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
+    }
+    /// Snippet F1.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.p(), self.r());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+}
+
+fn share(x: (usize, usize)) -> f64 {
+    if x.1 == 0 { 0.0 } else { x.0 as f64 / x.1 as f64 }
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "pages: {} ({} refused)", self.pages, self.failures)?;
+        writeln!(f, "snippets: F1 {:.3} (P {:.3} R {:.3})", self.f1(), self.p(), self.r())?;
+        writeln!(f, "title: {:.3} ({}/{})", share(self.title), self.title.0, self.title.1)?;
+        writeln!(f, "author: {:.3} ({}/{})", share(self.author), self.author.0, self.author.1)?;
+        write!(f, "date: {:.3} ({}/{})", share(self.date), self.date.0, self.date.1)
+    }
+}
+
+/// Runs of whitespace as one space.
+pub fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The snippet counts of one page's extracted text.
+pub fn snippets(text: &str, with: &[String], without: &[String]) -> (usize, usize, usize) {
+    let text = squash(text);
+    let found = |s: &String| text.contains(&squash(s));
+    let tp = with.iter().filter(|s| found(s)).count();
+    (tp, without.iter().filter(|s| found(s)).count(), with.len() - tp)
+}
+
+fn gold_author(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s.trim().to_string()),
+        serde_json::Value::Array(items) => {
+            Some(items.iter().filter_map(|v| v.as_str()).map(str::trim).collect::<Vec<_>>().join("; "))
+        }
+        _ => None,
+    }
+}
+
+/// Options of a run.
+pub struct Options {
+    /// How many misses per field to print.
+    pub show_misses: usize,
+    /// Only this field's misses (`text`, `title`, `author`, `date`).
+    pub only: Option<String>,
+}
+
+/// Scores every page of `dir`.
+pub fn evaluate(dir: &Path, options: &Options) -> Result<Report, String> {
+    let text = std::fs::read_to_string(dir.join("gold.json")).map_err(|e| format!("gold.json: {e}"))?;
+    let gold: BTreeMap<String, Gold> = serde_json::from_str(&text).map_err(|e| format!("gold.json: {e}"))?;
+    let extractor = Extractor::new(&Vocabularies::defaults());
+    let mut report = Report::default();
+    let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut miss = |field: &'static str, line: String| {
+        let n = shown.entry(field).or_default();
+        if *n < options.show_misses && options.only.as_deref().is_none_or(|o| o == field) {
+            eprintln!("[{field}] {line}");
+        }
+        *n += 1;
+    };
+    for g in gold.values() {
+        report.pages += 1;
+        let Ok(bytes) = std::fs::read(dir.join("pages").join(&g.file)) else {
+            report.failures += 1;
+            report.fn_ += g.with.len();
+            continue;
+        };
+        let fallback = jiff::civil::date(2000, 1, 1);
+        let analysis = ingest::decode::decode_html(&bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|(text, _, _)| ingest::analyze(&text, true, Some(fallback), true, &extractor));
+        let Ok(a) = analysis else {
+            report.failures += 1;
+            report.fn_ += g.with.len();
+            miss("refused", format!("{}: {}", g.file, analysis.err().unwrap_or_default()));
+            continue;
+        };
+        let body: Vec<String> = a
+            .layout
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.clone(),
+                Block::Table(rows) => rows.join("\n"),
+            })
+            .collect();
+        let extracted = format!("{}\n{}", a.title, body.join("\n"));
+        let (tp, fp, fn_) = snippets(&extracted, &g.with, &g.without);
+        report.tp += tp;
+        report.fp += fp;
+        report.fn_ += fn_;
+        if fp + fn_ > 0 {
+            miss("text", format!("{}: {tp} found, {fn_} missed, {fp} chrome kept", g.file));
+        }
+        if let Some(t) = g.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            report.title.1 += 1;
+            let right = squash(t) == squash(&a.title);
+            report.title.0 += usize::from(right);
+            if !right {
+                miss("title", format!("{}: {:?} ≠ {t:?}", g.file, a.title));
+            }
+        }
+        if let Some(author) = g.author.as_ref().and_then(gold_author).filter(|s| !s.is_empty()) {
+            report.author.1 += 1;
+            let ours = a.layout.authors.join("; ");
+            let right = squash(&ours) == squash(&author);
+            report.author.0 += usize::from(right);
+            if !right {
+                miss("author", format!("{}: {ours:?} ≠ {author:?}", g.file));
+            }
+        }
+        if let Some(d) = g.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            report.date.1 += 1;
+            let right = a.date.to_string() == d;
+            report.date.0 += usize::from(right);
+            if !right {
+                miss("date", format!("{}: {} ≠ {d} ({})", g.file, a.date, a.date_why));
+            }
+        }
+    }
+    Ok(report)
+}
+
+#[allow(dead_code)]
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(dir) = args.next() else {
+        eprintln!("usage: evaluate_pages DIR [--show-misses N] [--only FIELD]");
+        std::process::exit(2);
+    };
+    let mut options = Options { show_misses: 0, only: None };
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--show-misses" => options.show_misses = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
+            "--only" => options.only = args.next(),
+            other => {
+                eprintln!("unknown option {other}");
+                std::process::exit(2);
+            }
+        }
+    }
+    match evaluate(Path::new(&dir), &options) {
+        Ok(report) => println!("{report}"),
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(1);
+        }
+    }
+}
