@@ -10,9 +10,9 @@
 
 use trafilatura::{ExtractionFocus, Options};
 
-use crate::ingest::chrome;
 use crate::ingest::dateline::{self, PartialDate};
-use crate::ingest::text::{self, Block, Layout};
+use crate::ingest::text::{Block, Layout};
+use crate::ingest::{byline, chrome, page_date};
 
 /// Elements parsed at most, so a hostile page cannot make extraction crawl.
 const MAX_ELEMENTS: usize = 200_000;
@@ -41,6 +41,15 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
         .map(|id| squash(&doc.text_content(id)))
         .filter(|t| !t.is_empty())
         .collect();
+    let canonical = ["link[rel=\"canonical\" i]", "meta[property=\"og:url\" i]"].iter().find_map(|sel| {
+        let id = doc.query_selector(doc.root(), sel)?;
+        doc.get_attribute(id, "href").or_else(|| doc.get_attribute(id, "content"))
+    });
+    let date = page_date::published(
+        &doc,
+        canonical.as_deref(),
+        jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date(),
+    );
     let mut options = Options::default().with_fallback(true).with_focus(ExtractionFocus::FavorPrecision);
     options.max_tree_size = Some(MAX_ELEMENTS);
     let result =
@@ -58,13 +67,10 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
     }
     let byline = squash(&meta.author);
     if !byline.is_empty() {
-        // Page metadata gives the names without "By", joined by ";": read
-        // them as the text layout reads a byline, agency and all.
-        let names = byline.strip_prefix("By ").or_else(|| byline.strip_prefix("by ")).unwrap_or(&byline);
-        if let Some((authors, agency)) = text::byline(&format!("By {}", names.replace(';', ","))) {
-            layout.authors = authors;
-            layout.agency = agency;
-        }
+        // Page metadata gives the names joined by ";", an outlet often among them.
+        let (authors, agency) = byline::names_from(&byline, site.as_deref());
+        layout.authors = authors;
+        layout.agency = agency;
         layout.notes.push(format!("byline from the page: {byline:?}"));
     }
 
@@ -78,7 +84,7 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
         }
         if is_byline
             && layout.authors.is_empty()
-            && let Some((authors, agency)) = text::byline(first)
+            && let Some((authors, agency)) = byline::byline(first)
         {
             layout.authors = authors;
             layout.agency = layout.agency.take().or(agency);
@@ -111,10 +117,17 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
     });
     layout.blocks = paragraphs.into_iter().map(Block::Paragraph).collect();
 
-    let published = meta.date.map(|d| {
-        use chrono::Datelike;
-        PartialDate { year: i16::try_from(d.year()).ok(), month: d.month() as i8, day: d.day() as i8 }
-    });
+    // Ours first (publication dates only, checked); else trafilatura's.
+    let published = match date {
+        Some(found) => {
+            layout.notes.push(format!("date from {}", found.from));
+            Some(found.date)
+        }
+        None => meta.date.map(|d| {
+            use chrono::Datelike;
+            PartialDate { year: i16::try_from(d.year()).ok(), month: d.month() as i8, day: d.day() as i8 }
+        }),
+    };
     let url = Some(meta.url.clone()).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     Ok((layout, PageMeta { published, url }))
 }

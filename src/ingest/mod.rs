@@ -5,12 +5,14 @@
 //! person edited (see `manifest`) unless forced, writes atomically, and one
 //! bad input never stops the batch.
 
+pub mod byline;
 pub mod chrome;
 pub mod dateline;
 pub mod decode;
 pub mod emit;
 pub mod html;
 pub mod manifest;
+pub mod page_date;
 pub mod text;
 
 use std::collections::{HashMap, HashSet};

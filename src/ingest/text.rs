@@ -41,11 +41,7 @@ pub struct Layout {
 /// How far into a file a dateline is looked for.
 const HEADER_LINES: usize = 40;
 
-/// Words that end an agency's name.
-const AGENCY_WORDS: &[&str] = &[
-    "Service", "Services", "Agency", "News", "Press", "Wire", "Bureau", "Desk", "Reuters", "Report", "Office",
-    "Newswire", "Network", "Media", "Times", "Post", "Journal", "Herald", "Tribune", "Staff",
-];
+use crate::ingest::byline::AGENCY_WORDS;
 
 /// Splits a plain-text source into its parts.
 pub fn parse(text: &str) -> Layout {
@@ -215,30 +211,7 @@ fn attribution(line: &str) -> Option<String> {
     ((1..=10).contains(&words) && !line.ends_with(['.', '!', '?'])).then(|| rest.trim().to_string())
 }
 
-/// `By Jim Garamone`, `By Peter Torday, Reuters`, `By Jane Doe and John Roe`.
-pub(crate) fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
-    let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")).or_else(|| line.strip_prefix("by "))?;
-    if rest.split_whitespace().count() > 12 || rest.ends_with('.') && rest.split_whitespace().count() > 6 {
-        return None;
-    }
-    let mut parts: Vec<String> = rest
-        .split([',', '&', ';'])
-        .flat_map(|p| p.split(" and "))
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect();
-    let mut agency = None;
-    if parts.len() > 1
-        && let Some(last) = parts.last()
-        && (is_agency_name(last)
-            || last.split_whitespace().count() == 1 && last.chars().next().is_some_and(char::is_uppercase))
-    {
-        agency = Some(expand_agency(last));
-        parts.pop();
-    }
-    parts.retain(|p| p.chars().next().is_some_and(char::is_uppercase) && p.split_whitespace().count() <= 5);
-    (!parts.is_empty()).then_some((parts, agency))
-}
+pub(crate) use crate::ingest::byline::byline;
 
 /// A header line that is only a date (`Oct. 24, 2012`, `Posted: October 24, 2012`, `2012-10-24`).
 fn date_line(line: &str) -> Option<PartialDate> {
