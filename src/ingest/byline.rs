@@ -216,7 +216,7 @@ pub fn names_from(text: &str, site: Option<&str>) -> (Vec<String>, Option<String
 /// One byline part: a person's name, and/or an outlet.
 fn read_part(part: &str) -> (Option<String>, Option<String>) {
     let mut part = part.trim().trim_matches(|c: char| c == ':' || c == '(' || c == ')').trim().to_string();
-    if part.ends_with('.') && !part.rsplit(' ').next().is_some_and(|w| w.len() <= 3) {
+    if part.ends_with('.') && part.rsplit(' ').next().is_none_or(|w| w.len() > 3) {
         part.pop(); // a sentence's period, not an initial's or `Jr.`
     }
     // Labels: `Analysis by Chris Cillizza`, `Text: Jane Doe`.

@@ -213,27 +213,35 @@ fn squash(text: &str) -> String {
 
 /// The headline as the page shows it: the `<h1>` that says what the
 /// metadata title says (which often carries the site's name or an SEO
-/// variant), else the metadata title without the site's name.
+/// variant), or the page's only headline-like `<h1>`, else the metadata
+/// title without the site's name.
 fn headline(meta_title: &str, headlines: &[String], site: Option<&str>) -> String {
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
     let stripped = strip_site_suffix(meta_title, site);
+    let stripped = if site.is_some_and(|s| same(s, &stripped)) { String::new() } else { stripped };
     let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_lowercase).collect()
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() > 1).map(str::to_lowercase).collect()
     };
     let wanted = words(&stripped);
-    let best = headlines
+    let candidates: Vec<&String> = headlines
         .iter()
-        .filter(|h| (2..=40).contains(&h.split_whitespace().count()))
+        .filter(|h| (2..=40).contains(&h.split_whitespace().count()) && !site.is_some_and(|s| same(s, h)))
+        .collect();
+    let contains_title = candidates
+        .iter()
         .map(|h| {
             let have = words(h);
-            let shared = have.iter().filter(|w| wanted.contains(w)).count();
-            (shared as f64 / wanted.len().max(have.len()).max(1) as f64, h)
+            (wanted.iter().filter(|w| have.contains(w)).count() as f64 / wanted.len().max(1) as f64, *h)
         })
-        .filter(|(score, _)| *score >= 0.5)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    match best {
-        Some((_, h)) => h.clone(),
-        None if !stripped.is_empty() => stripped,
-        None => headlines.first().cloned().unwrap_or_default(),
+        .filter(|(score, h)| *score >= 0.6 && h.len() <= 3 * stripped.len().max(20))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+    if let Some((_, h)) = contains_title {
+        return h.clone();
+    }
+    match candidates.as_slice() {
+        [only] if only.split_whitespace().count() >= 3 => (*only).clone(),
+        _ if !stripped.is_empty() => stripped,
+        _ => candidates.first().map(|h| (*h).clone()).unwrap_or_default(),
     }
 }
 
