@@ -296,6 +296,9 @@ pub fn evaluate(dir: &Path, options: &Options) -> Result<Report, String> {
         if c.tp + c.fn_ > 0.0 {
             text_r.push(c.r());
         }
+        if std::env::var_os("DATELINE_DUMP_TEXT").is_some_and(|v| v == gold.id.as_str()) {
+            eprintln!("--- extracted:\n{body}\n--- gold:\n{}", gold.article_body);
+        }
         if show("text") && f1(c.p(), c.r()) < 0.9 {
             misses.push(("text".into(), f1(c.p(), c.r()), format!("{} P {:.2} R {:.2}", gold.id, c.p(), c.r())));
         }

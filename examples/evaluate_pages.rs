@@ -161,7 +161,10 @@ pub fn evaluate(dir: &Path, options: &Options) -> Result<Report, String> {
         report.fp += fp;
         report.fn_ += fn_;
         if fp + fn_ > 0 {
-            miss("text", format!("{}: {tp} found, {fn_} missed, {fp} chrome kept", g.file));
+            let squashed = squash(&extracted);
+            let kept: Vec<&String> = g.without.iter().filter(|s| squashed.contains(&squash(s))).collect();
+            let lost: Vec<&String> = g.with.iter().filter(|s| !squashed.contains(&squash(s))).collect();
+            miss("text", format!("{}: {tp} found, {fn_} missed {lost:?}, {fp} chrome kept {kept:?}", g.file));
         }
         if let Some(t) = g.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             report.title.1 += 1;

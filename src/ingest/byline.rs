@@ -235,6 +235,9 @@ fn read_part(part: &str) -> (Option<String>, Option<String>) {
     if let Some(wire) = wire(&part) {
         return (None, Some(wire));
     }
+    if is_role(&part) {
+        return (None, None);
+    }
     // A wire glued to the name: `JILL LAWLESSAssociated Press`.
     for (name, full) in WIRES {
         if name.len() > 3
@@ -266,6 +269,21 @@ fn wire(part: &str) -> Option<String> {
     WIRES.iter().find(|(name, _)| part.eq_ignore_ascii_case(name)).map(|(_, full)| full.to_string())
 }
 
+/// A job, not a name: `AP Sports Writer`, `Staff Writer`, `CNN
+/// Editor-at-large`, `senior correspondent`: a role word that leads, is in
+/// lower case, is hyphenated, or stands beside an outlet's letters. (`Ann
+/// Writer` is a name.)
+fn is_role(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
+    let role_at = |i: usize| ROLES.contains(&bare(words[i]).as_str());
+    let acronym = words.iter().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()));
+    (0..words.len()).any(|i| {
+        role_at(i)
+            && (i == 0 || acronym || words[i].contains('-') || words[i].chars().next().is_some_and(char::is_lowercase))
+    })
+}
+
 /// An outlet, not a person: a wire, a network's letters (`CBS Detroit`),
 /// a name ending like an agency's, a domain (`cleveland.com`, scraped as `Cleveland com`), or `The …`.
 fn looks_like_outlet(text: &str) -> bool {
@@ -295,8 +313,7 @@ fn is_name(words: &[&str]) -> bool {
         _ => {
             let each = words.iter().all(|w| {
                 let lower = w.to_lowercase();
-                !ROLES.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric()))
-                    && !w.chars().any(|c| c.is_ascii_digit())
+                !w.chars().any(|c| c.is_ascii_digit())
                     && (capitalised(w) || PARTICLES.contains(&lower.as_str()) || caseless(w))
             });
             words.len() <= 5 && each && (capitalised(words[0]) || caseless(words[0]))
@@ -373,6 +390,13 @@ mod tests {
         assert_eq!(people("Von Roland Brockmann und Sebastian Drescher"), ["Roland Brockmann", "Sebastian Drescher"]);
         assert_eq!(people("Perry Bacon Jr."), ["Perry Bacon Jr."]);
         assert_eq!(names_from("Ernst Lohoff; Jungle World", Some("Jungle World")).0, ["Ernst Lohoff"]);
+    }
+
+    #[test]
+    fn a_surname_that_is_also_a_job_is_still_a_name() {
+        assert_eq!(people("Ann Writer"), ["Ann Writer"]);
+        assert_eq!(people("Staff Writer"), Vec::<String>::new());
+        assert_eq!(names("AP National Political Writer"), (vec![], None));
     }
 
     #[test]

@@ -78,6 +78,131 @@ pub fn is_call_to_action(line: &str, max_words: usize) -> bool {
     furniture || CALLS_TO_ACTION.iter().any(|cta| contains_phrase(&lower, cta))
 }
 
+/// Names on a row of share buttons (`Whatsapp Facebook Pint Baixar`).
+const SHARE_WORDS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "pinterest",
+    "pint",
+    "pin",
+    "linkedin",
+    "reddit",
+    "email",
+    "e-mail",
+    "mail",
+    "telegram",
+    "print",
+    "share",
+    "tweet",
+    "tumblr",
+    "messenger",
+    "copy",
+    "link",
+    "flipboard",
+    "sms",
+    "vk",
+    "xing",
+    "compartir",
+    "partager",
+    "teilen",
+    "condividi",
+    "compartilhar",
+    "baixar",
+    "download",
+    "comments",
+    "comment",
+];
+
+/// A row of share buttons: two to eight words, nearly all of them networks or sharing words.
+pub fn is_share_row(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || c == '|' || c == '·')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    let shared = words.iter().filter(|w| SHARE_WORDS.contains(&w.as_str())).count();
+    (2..=8).contains(&words.len()) && shared * 4 >= words.len() * 3
+}
+
+/// Labels after which a page lists tags, topics or other stories, never more story.
+const SECTION_LABELS: &[&str] = &[
+    "tags",
+    "tagged",
+    "tags:",
+    "topics",
+    "related",
+    "related topics",
+    "related stories",
+    "related articles",
+    "read more",
+    "see also",
+    "more stories",
+    "more from",
+    "filed under",
+    "categories",
+    "you may also like",
+    "recommended",
+    "most popular",
+    "trending",
+    "more on this story",
+    "latest news",
+];
+
+/// A label that opens the lists at the end of a page (`Tags`, `Related stories`).
+pub fn is_section_label(line: &str) -> bool {
+    let lower = line.trim().trim_end_matches(':').to_lowercase();
+    SECTION_LABELS.contains(&lower.as_str())
+}
+
+/// Labels that send the reader to another story, in the languages of the pages we read.
+const SEE_ALSO: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related",
+    "more:",
+    "watch:",
+    "listen:",
+    "vea también",
+    "ver también",
+    "lee también",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "mehr zum thema",
+    "zum weiterlesen",
+    "auch interessant",
+    "leia também",
+    "leia mais",
+    "veja também",
+    "leggi anche",
+    "à lire aussi",
+    "lire aussi",
+    "voir aussi",
+    "czytaj też",
+    "czytaj także",
+    "читайте также",
+];
+
+/// A pointer to another story (`Read more: Looted colonial art`, `VEA TAMBIÉN: …`).
+pub fn is_see_also(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    line.split_whitespace().count() <= 25
+        && SEE_ALSO.iter().any(|label| {
+            lower
+                .strip_prefix(label)
+                .is_some_and(|rest| rest.starts_with(':') || rest.starts_with(" :") || label.ends_with(':'))
+        })
+}
+
+/// A copyright notice (`© 2019 Example`, `copyright Inexhibit 2019`).
+pub fn is_copyright(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    (lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
+        && line.split_whitespace().count() <= 20
+}
+
 /// A label at the end of a page that introduces nothing (`No comments:`,
 /// `Share:`): a few words ending with a colon, with no story after them.
 pub fn is_dangling_label(line: &str) -> bool {
@@ -128,6 +253,18 @@ mod tests {
         assert!(is_call_to_action("(e.g. yourname@email.com)", 20));
         assert!(is_doubled("United States Department of Defense United States Department of Defense"));
         assert!(!is_doubled("Talks resume in Mali today"));
+    }
+
+    #[test]
+    fn share_rows_section_labels_and_copyright() {
+        assert!(is_share_row("Whatsapp Facebook Pint Baixar"));
+        assert!(is_share_row("Share on Facebook | Tweet | Email"));
+        assert!(!is_share_row("Facebook shares fell on Monday"));
+        assert!(is_section_label("Tags") && is_section_label("Related stories:"));
+        assert!(!is_section_label("Tags were found on the suitcases."));
+        assert!(is_copyright("copyright Inexhibit 2019 - ISSN: 2283-5474") && is_copyright("© 2019 Example News"));
+        assert!(is_see_also("Read more: Looted colonial art") && is_see_also("VEA TAMBIÉN: Entre heces y guaricha"));
+        assert!(!is_see_also("Read more books, the minister said."));
     }
 
     #[test]

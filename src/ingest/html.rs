@@ -50,6 +50,16 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
         canonical.as_deref(),
         jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date(),
     );
+    // Bylines the page marks up, for pages whose metadata names no author.
+    let marked_bylines: Vec<String> = doc
+        .query_selector_all(
+            doc.root(),
+            "[rel=\"author\"], [itemprop=\"author\"], [class*=\"byline\" i], [class*=\"author-name\" i]",
+        )
+        .into_iter()
+        .map(|id| squash(&doc.text_content(id)))
+        .filter(|t| !t.is_empty() && t.split_whitespace().count() <= 16)
+        .collect();
     let mut options = Options::default().with_fallback(true).with_focus(ExtractionFocus::FavorPrecision);
     options.max_tree_size = Some(MAX_ELEMENTS);
     let result =
@@ -72,6 +82,20 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
         layout.authors = authors;
         layout.agency = agency;
         layout.notes.push(format!("byline from the page: {byline:?}"));
+    }
+    if layout.authors.is_empty() {
+        for marked in &marked_bylines {
+            let (authors, agency) = match byline::byline(marked) {
+                Some(found) => found,
+                None => byline::names_from(marked, site.as_deref()),
+            };
+            if !authors.is_empty() {
+                layout.notes.push(format!("byline marked in the page: {marked:?}"));
+                layout.authors = authors;
+                layout.agency = layout.agency.take().or(agency);
+                break;
+            }
+        }
     }
 
     let mut paragraphs = paragraphs_of(&result.content_html);
@@ -101,19 +125,34 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
         layout.notes.push(format!("dateline: {:?}", d.raw));
         layout.dateline = Some(d);
     }
+    // Lists of tags and other stories close a page: the label and all after it go.
+    let tail_start = paragraphs.len().saturating_sub(8).max(1);
+    if let Some(at) = (tail_start..paragraphs.len()).find(|&i| chrome::is_section_label(&paragraphs[i])) {
+        for p in paragraphs.drain(at..) {
+            layout.notes.push(format!("dropped (a list after the story): {p:?}"));
+        }
+    }
     while paragraphs.last().is_some_and(|p| {
-        chrome::sign_off(p).is_some() || chrome::is_call_to_action(p, 20) || chrome::is_dangling_label(p)
+        chrome::sign_off(p).is_some()
+            || chrome::is_call_to_action(p, 20)
+            || chrome::is_dangling_label(p)
+            || chrome::is_copyright(p)
     }) {
         if let Some(p) = paragraphs.pop() {
             layout.notes.push(format!("dropped (end of page): {p:?}"));
         }
     }
+    let mut seen = std::collections::HashSet::new();
     paragraphs.retain(|p| {
-        let chrome = chrome::is_call_to_action(p, 8);
-        if chrome {
-            layout.notes.push(format!("dropped (chrome in the story): {p:?}"));
-        }
-        !chrome
+        let why = if chrome::is_call_to_action(p, 8) || chrome::is_share_row(p) || chrome::is_see_also(p) {
+            "chrome in the story"
+        } else if p.split_whitespace().count() >= 4 && !seen.insert(p.clone()) {
+            "the same paragraph again"
+        } else {
+            return true;
+        };
+        layout.notes.push(format!("dropped ({why}): {p:?}"));
+        false
     });
     layout.blocks = paragraphs.into_iter().map(Block::Paragraph).collect();
 
