@@ -179,8 +179,21 @@ pub fn parse(line: &str) -> Option<Dateline> {
             rest = &inner[close + 1..];
         }
     }
+    // A release wire between slashes: `Oct. 12, 2017 /PRNewswire/ --`.
     let trimmed = rest.trim_start();
-    let dash = DASHES.iter().find(|d| trimmed.starts_with(*d))?;
+    if agency.is_none()
+        && let Some(inner) = trimmed.strip_prefix('/')
+        && let Some(close) = inner.find('/')
+        && (2..=24).contains(&close)
+        && inner[..close].chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+    {
+        agency = Some(inner[..close].to_string());
+        rest = &inner[close + 1..];
+    }
+    let trimmed = rest.trim_start();
+    // A colon after a city in capitals (`NEW DELHI: …`) is the dash of the Indian wires.
+    let colon = city_is_caps && trimmed.starts_with(':');
+    let dash = if colon { &":" } else { DASHES.iter().find(|d| trimmed.starts_with(*d))? };
     // A bare "CITY -" is a dateline only when the city is in capitals;
     // "Washington - and..." in normal case is too likely to be prose.
     if date.is_none() && agency.is_none() && !city_is_caps {
@@ -206,7 +219,8 @@ fn city_prefix(text: &str) -> Option<(String, usize)> {
     let mut letters = 0;
     let mut all_caps = true;
     for (i, word) in split_keep_offsets(text) {
-        let core = word.trim_end_matches(',');
+        // `NEW DELHI:` (the Indian wires' colon) ends the city as a comma does.
+        let core = word.trim_end_matches([',', ':']);
         let Some(first) = core.chars().next() else { break };
         let is_particle = matches!(core, "de" | "da" | "du" | "es" | "el" | "al" | "la" | "le" | "of" | "au");
         if !(first.is_uppercase() || (is_particle && words > 0)) {
@@ -224,7 +238,7 @@ fn city_prefix(text: &str) -> Option<(String, usize)> {
         letters += core.chars().filter(|c| c.is_alphabetic()).count();
         words += 1;
         end = i + core.len();
-        if word.ends_with(',') || words >= 4 {
+        if word.ends_with([',', ':']) || words >= 4 {
             break;
         }
     }

@@ -110,6 +110,14 @@ fn read_header(header: &[&str], layout: &mut Layout) {
             layout.notes.push(format!("dropped (call to action): {line:?}"));
         } else if let Some((authors, agency)) = byline(line) {
             layout.notes.push(format!("byline: {line:?}"));
+            // `by Jeff Foust — November 18, 2019`: the date the byline carries.
+            if let Some(date) = [" — ", " – ", " - ", " | "]
+                .iter()
+                .find_map(|sep| line.split_once(sep))
+                .and_then(|(_, tail)| date_line(tail))
+            {
+                layout.header_date.get_or_insert(date);
+            }
             layout.authors = authors;
             if let Some(a) = agency {
                 layout.agency.get_or_insert(a);
@@ -125,6 +133,8 @@ fn read_header(header: &[&str], layout: &mut Layout) {
             }
             layout.header_date.get_or_insert(date);
             after_date = candidates.len();
+        } else if is_record_line(line) {
+            layout.notes.push(format!("dropped (a record line of the page): {line:?}"));
         } else if let Some(place) = dateline::parse_alone(line).filter(|_| layout.dateline.is_none()) {
             layout.notes.push(format!("dateline on its own line: {line:?}"));
             layout.dateline = Some(place);
@@ -189,6 +199,7 @@ const NOT_HEADLINES: &[&str] = &[
     "press release",
     "posted",
     "updated",
+    "published",
     "filed under",
     "tags:",
     "category",
@@ -213,14 +224,67 @@ fn attribution(line: &str) -> Option<String> {
 
 pub(crate) use crate::ingest::byline::byline;
 
+/// `text` after a clock time, an AM/PM and a time zone at its start.
+fn skip_time(text: &str) -> &str {
+    let mut rest = text;
+    let first = rest.split_whitespace().next().unwrap_or("");
+    let is_clock = first.split_once(':').is_some_and(|(h, m)| {
+        !h.is_empty()
+            && h.len() <= 2
+            && h.bytes().all(|b| b.is_ascii_digit())
+            && m.len() >= 2
+            && m[..2].bytes().all(|b| b.is_ascii_digit())
+    });
+    if !is_clock {
+        return text;
+    }
+    rest = rest[first.len()..].trim_start();
+    for _ in 0..2 {
+        let word = rest.split_whitespace().next().unwrap_or("");
+        let lower = word.trim_matches(',').to_lowercase();
+        let zone = word.len() >= 2 && word.len() <= 4 && word.trim_matches(',').chars().all(|c| c.is_ascii_uppercase());
+        if matches!(lower.as_str(), "am" | "pm" | "a.m." | "p.m.") || zone {
+            rest = rest[word.len()..].trim_start();
+        }
+    }
+    rest.trim_start_matches([',', '|', '-']).trim_start()
+}
+
+/// A record line of a page's header or footer (`Story ID: 353412`, `Web
+/// Views: 42`, `Location: ORZYSZ, PL`): a short capitalised label, a
+/// colon, a short value.
+fn is_record_line(line: &str) -> bool {
+    let Some((label, value)) = line.split_once(": ") else { return false };
+    let label_words: Vec<&str> = label.split_whitespace().collect();
+    (1..=3).contains(&label_words.len())
+        && label_words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && (1..=4).contains(&value.split_whitespace().count())
+        && !value.trim_end().ends_with(['.', '!', '?'])
+}
+
 /// A header line that is only a date (`Oct. 24, 2012`, `Posted: October 24, 2012`, `2012-10-24`).
 fn date_line(line: &str) -> Option<PartialDate> {
     let line = line.trim();
-    let body = ["Posted:", "Posted", "Published:", "Published", "Updated:", "Released:", "Date:"]
-        .iter()
-        .find_map(|p| line.strip_prefix(p))
-        .unwrap_or(line)
-        .trim();
+    let body = [
+        "Date Posted:",
+        "Date Taken:",
+        "Posted:",
+        "Posted",
+        "Published:",
+        "Published",
+        "Updated:",
+        "Updated",
+        "Released:",
+        "Date:",
+        "Posted on",
+        "Published on",
+    ]
+    .iter()
+    .find_map(|p| line.strip_prefix(p))
+    .unwrap_or(line)
+    .trim();
+    // A time before the date: `11:11 PM EST Nov 19, 2019`.
+    let body = skip_time(body);
     if let Ok(d) = crate::content::PubDate::parse(body.split_whitespace().next().unwrap_or("")) {
         return Some(PartialDate { year: Some(d.year()), month: d.month(), day: d.date.day() });
     }
@@ -409,7 +473,7 @@ fn drop_chrome(blocks: &mut Vec<Block>, layout: &mut Layout) {
             if let Some(a) = agency {
                 layout.agency.get_or_insert_with(|| a.to_string());
             }
-        } else if !(chrome::is_call_to_action(last, 20) || chrome::is_dangling_label(last)) {
+        } else if !(chrome::is_call_to_action(last, 20) || chrome::is_dangling_label(last) || is_record_line(last)) {
             break;
         }
         layout.notes.push(format!("dropped (end of page): {last:?}"));
@@ -547,6 +611,18 @@ const ABBREVIATIONS: &[&str] = &[
 /// The lead: the first sentence of the story, with the second when the
 /// first is short; at most about 60 words.
 pub fn lead(paragraph: &str) -> String {
+    // The dateline opens the paragraph, not the summary: `WASHINGTON, Oct.
+    // 24, 2012 –`, or a date alone, `Feb. 10, 2009 -`.
+    let paragraph = match dateline::parse(paragraph) {
+        Some(d) => &paragraph[d.text_start..],
+        None => match dateline::parse_date_prefix(paragraph) {
+            Some((date, used)) if date.year.is_some() => {
+                let rest = paragraph[used..].trim_start();
+                ["--", "–", "—", "-"].iter().find_map(|d| rest.strip_prefix(d)).map_or(paragraph, str::trim_start)
+            }
+            _ => paragraph,
+        },
+    };
     let mut sentences = Vec::new();
     let mut start = 0;
     let words: Vec<(usize, &str)> = paragraph.match_indices(|c: char| !c.is_whitespace()).map(|(i, _)| i).fold(
@@ -634,5 +710,71 @@ mod press_statement_tests {
             "Video Message to Posts Worldwide\n\nMedia Note\nBureau of Public Affairs, Office of the Spokesman\nWashington, DC\nJuly 2, 2009\n\nA video of the Secretary delivering a message is available for viewing today.\n",
         );
         assert_eq!(l.title.as_deref(), Some("Video Message to Posts Worldwide"));
+    }
+}
+
+#[cfg(test)]
+mod layouts_seen_on_news_sites {
+    use super::*;
+
+    #[test]
+    fn an_indian_wire_dateline_with_a_colon_and_its_sign_off() {
+        let l = parse(
+            "Pollution curbs extended\n\nNEW DELHI: The city extended its curbs on construction on Tuesday as air quality stayed severe, officials said.\n\nSchools will stay closed until Friday.\n\nPTI\n",
+        );
+        assert_eq!(l.dateline.as_ref().map(|d| d.city.as_str()), Some("NEW DELHI"));
+        assert_eq!(l.agency.as_deref(), Some("Press Trust of India"));
+        assert_eq!(l.blocks.len(), 2, "{:?}", l.blocks);
+    }
+
+    #[test]
+    fn a_byline_with_its_date() {
+        let l = parse(
+            "Startup plans lunar lander\n\nby Jeff Foust — November 18, 2019\n\nWASHINGTON — A startup unveiled plans on Monday for a lunar lander it hopes to fly in 2022, its chief executive said.\n",
+        );
+        assert_eq!(l.authors, ["Jeff Foust"]);
+        assert_eq!(l.header_date, Some(PartialDate { year: Some(2019), month: 11, day: 18 }));
+    }
+
+    #[test]
+    fn a_press_release_dateline() {
+        let l = parse(
+            "Company opens new plant\n\nBAAR, Switzerland, Oct. 12, 2017 /PRNewswire/ -- The company opened a new plant on Thursday, it said in a statement released in the morning.\n",
+        );
+        let d = l.dateline.as_ref().expect("a dateline");
+        assert_eq!(d.city, "BAAR");
+        assert_eq!(d.date, Some(PartialDate { year: Some(2017), month: 10, day: 12 }));
+        assert_eq!(l.agency.as_deref(), Some("PRNewswire"));
+    }
+
+    #[test]
+    fn a_published_line_under_the_headline_is_not_the_headline() {
+        let l = parse(
+            "Council approves new budget\n\nPublished 11:11 PM EST Nov 19, 2019\n\nThe city council approved a new budget on Tuesday after a long debate over police funding and schools.\n",
+        );
+        assert_eq!(l.title.as_deref(), Some("Council approves new budget"));
+        assert_eq!(l.header_date, Some(PartialDate { year: Some(2019), month: 11, day: 19 }));
+    }
+
+    #[test]
+    fn dvids_record_lines_are_not_the_story() {
+        let l = parse(
+            "Soldiers train in Poland\n\nDate Posted: 11.19.2019\nStory ID: 353412\nWeb Views: 42\n\nSoldiers from the brigade trained with Polish troops this week near the border, officers said.\n\nDate Taken: 11.18.2019\nLocation: ORZYSZ, PL\n",
+        );
+        assert_eq!(l.header_date, Some(PartialDate { year: Some(2019), month: 11, day: 19 }));
+        let text = format!("{:?}", l.blocks);
+        assert!(!text.contains("Story ID") && !text.contains("Web Views") && !text.contains("Date Taken"), "{text}");
+    }
+
+    #[test]
+    fn a_lead_never_starts_with_the_date() {
+        assert_eq!(
+            lead("Feb. 10, 2009 - Iraqi forces arrested 21 suspects today."),
+            "Iraqi forces arrested 21 suspects today."
+        );
+        assert_eq!(
+            lead("WASHINGTON, Oct. 24, 2012 – Al-Qaida is establishing a presence in Mali."),
+            "Al-Qaida is establishing a presence in Mali."
+        );
     }
 }
