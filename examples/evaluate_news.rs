@@ -337,7 +337,18 @@ pub fn evaluate(dir: &Path, options: &Options) -> Result<Report, String> {
         let pc = match_people(&gold.people, &people);
         report.people.add(pc);
         if (pc.fp > 0.0 || pc.fn_ > 0.0) && show("people") {
-            misses.push(("people".into(), 0.0, format!("{}: ours {people:?}\n    gold {:?}", gold.id, gold.people)));
+            let g: Vec<String> = gold.people.iter().map(|n| person_key(n)).collect();
+            let o: Vec<String> = people.iter().map(|n| person_key(n)).collect();
+            let ends = |full: &str, lone: &str| {
+                full == lone
+                    || (!lone.contains(' ') && full.rsplit(' ').next() == Some(lone))
+                    || (!full.contains(' ') && lone.rsplit(' ').next() == Some(full))
+            };
+            let extra: Vec<&String> =
+                people.iter().zip(&o).filter(|(_, k)| !g.iter().any(|x| ends(x, k))).map(|(n, _)| n).collect();
+            let missed: Vec<&String> =
+                gold.people.iter().zip(&g).filter(|(_, k)| !o.iter().any(|x| ends(x, k))).map(|(n, _)| n).collect();
+            misses.push(("people".into(), 0.0, format!("{}: extra {extra:?}\n    missed {missed:?}", &gold.id[..8])));
         }
         let countries: Vec<String> = a.entities.countries.iter().map(|f| f.name.clone()).collect();
         let cc = match_sets(&gold.countries, &countries);

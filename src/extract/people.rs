@@ -594,7 +594,308 @@ struct Token<'a> {
     end: usize,
     /// A sentence starts here (its capital says nothing).
     sentence_start: bool,
+    /// Written with a possessive (`Hagel's`): a name ends here.
+    possessive: bool,
 }
+
+/// Given names (US SSA baby names, public domain; built by `tools/given_names.py`).
+static GIVEN_NAMES: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("data/given_names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+});
+
+/// Whether `word` is a given name.
+fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.contains(word)
+}
+
+/// Words that end the names of organisations and places, never a person's.
+const NOT_SURNAMES: &[&str] = &[
+    "Robotics",
+    "Shelter",
+    "Chronicle",
+    "Times",
+    "News",
+    "Post",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Group",
+    "Company",
+    "University",
+    "College",
+    "School",
+    "Hospital",
+    "Center",
+    "Centre",
+    "Institute",
+    "Foundation",
+    "Association",
+    "Council",
+    "Committee",
+    "Party",
+    "Bank",
+    "Fund",
+    "Street",
+    "Avenue",
+    "Road",
+    "Park",
+    "County",
+    "Valley",
+    "Beach",
+    "Bay",
+    "River",
+    "Lake",
+    "Mountain",
+    "Island",
+    "Islands",
+    "Airport",
+    "Station",
+    "Stadium",
+    "Arena",
+    "Hall",
+    "Church",
+    "Ministry",
+    "Department",
+    "Agency",
+    "Office",
+    "Court",
+    "Police",
+    "Army",
+    "Navy",
+    "Force",
+    "Club",
+    "League",
+    "Cup",
+    "Games",
+    "Awards",
+    "Festival",
+    "Museum",
+    "Gallery",
+    "Library",
+    "Media",
+    "Network",
+    "Studios",
+    "Records",
+    "Pictures",
+    "Entertainment",
+    "Motors",
+    "Airlines",
+    "Energy",
+    "Capital",
+    "Partners",
+    "Holdings",
+    "Technologies",
+    "Labs",
+    "Systems",
+    "Solutions",
+    "Services",
+    "Health",
+    "Care",
+    "Magazine",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Review",
+    "Report",
+    "Show",
+    "Series",
+    "Prize",
+    "Award",
+    "Act",
+    "Bill",
+    "Law",
+    "Day",
+    "Week",
+    "Month",
+    "Year",
+    "Season",
+    "Center",
+    "Square",
+    "Bridge",
+    "Tower",
+    "Building",
+    "Plaza",
+    "Mall",
+    "Store",
+    "Hotel",
+    "Restaurant",
+    "Cafe",
+    "Bar",
+    "Theatre",
+    "Theater",
+    "Cinema",
+    "Trust",
+    "Project",
+    "Program",
+    "Programme",
+    "Initiative",
+    "Campaign",
+    "Movement",
+    "Society",
+    "Union",
+    "Federation",
+    "Alliance",
+    "Coalition",
+    "Front",
+    "Fact",
+    "Check",
+    "Democrats",
+    "Republicans",
+    "Senate",
+    "House",
+    "Congress",
+    "Parliament",
+    "Assembly",
+    "Government",
+    "Administration",
+    "Commission",
+    "Board",
+    "Authority",
+    "Service",
+    "Bureau",
+    "Corporation",
+    "Industries",
+    "International",
+    "Global",
+    "Worldwide",
+    "Mobile",
+    "Online",
+    "Digital",
+    "Tech",
+    "Software",
+    "Productions",
+    "Clinic",
+    "Laboratory",
+    "Lab",
+    "Falls",
+    "Insider",
+    "Finals",
+    "Final",
+    "Collection",
+    "Directorate",
+    "Equities",
+    "Statehouse",
+    "According",
+    "Member",
+    "Rights",
+    "Average",
+    "Index",
+    "Exchange",
+    "Browns",
+    "Giants",
+    "Jets",
+    "Bears",
+    "Lions",
+    "Kings",
+    "Rangers",
+    "Stars",
+    "Wild",
+    "Heat",
+    "Magic",
+];
+
+/// Words that open a sentence and are never a name's first word.
+const SENTENCE_OPENERS: &[&str] = &[
+    "Although",
+    "Because",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "If",
+    "But",
+    "And",
+    "So",
+    "Then",
+    "As",
+    "Since",
+    "Though",
+    "Unlike",
+    "Like",
+    "Despite",
+    "With",
+    "Without",
+    "For",
+    "From",
+    "In",
+    "On",
+    "At",
+    "By",
+    "To",
+    "Of",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Yet",
+    "Once",
+    "Until",
+    "Where",
+    "Why",
+    "How",
+    "What",
+    "Who",
+    "Whether",
+    "Even",
+    "Only",
+    "Still",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Later",
+    "Earlier",
+    "Instead",
+    "Indeed",
+    "Perhaps",
+    "Maybe",
+    "Asked",
+    "Under",
+    "Over",
+    "Against",
+    "During",
+    "Through",
+    "Including",
+    "Among",
+    "Between",
+    "Both",
+    "Neither",
+    "Either",
+    "Every",
+    "Each",
+    "Some",
+    "Many",
+    "Most",
+    "Several",
+    "Few",
+    "All",
+    "No",
+    "Not",
+    "Never",
+    "Ever",
+    "Here",
+    "There",
+    "Thanks",
+    "According",
+    "Dear",
+    "Hi",
+    "Hello",
+    "Sources",
+    "Officials",
+    "Police",
+    "Witnesses",
+    "Critics",
+    "Supporters",
+    "Fans",
+];
 
 fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
@@ -629,7 +930,9 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             {
                 end += 1;
             }
-            tokens.push(Token { text: &text[start..end], start, end, sentence_start });
+            let possessive = ["'s", "’s", "'S", "’S", "s'", "s’"].iter().any(|s| text[end..].starts_with(s))
+                || (text[..end].ends_with('s') && ["'", "’"].iter().any(|s| text[end..].starts_with(s)));
+            tokens.push(Token { text: &text[start..end], start, end, sentence_start, possessive });
             sentence_start = false;
             i = end;
             for suffix in ["'s", "’s", "'S", "’S"] {
@@ -649,6 +952,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                     start: i,
                     end: i + c.len_utf8(),
                     sentence_start: false,
+                    possessive: false,
                 });
             }
             i += c.len_utf8();
@@ -671,8 +975,54 @@ fn is_particle(word: &str) -> bool {
     PARTICLES.contains(&word) || word.starts_with("al-") || word.starts_with("el-")
 }
 
+/// Phrases that open a credit (`Reporting by Jane Doe; Editing by John
+/// Roe`, `AP Photo/J. Scott Applewhite`): the names after them made the
+/// story, they are not in it.
+const CREDITS: &[&str] = &[
+    "Reporting by",
+    "reporting by",
+    "Editing by",
+    "editing by",
+    "Writing by",
+    "writing by",
+    "Additional reporting",
+    "additional reporting",
+    "Compiled by",
+    "Photo by",
+    "photo by",
+    "Photo:",
+    "Photos:",
+    "Photo/",
+    "PHOTO:",
+    "Image:",
+    "Credit:",
+    "Illustration:",
+    "Graphic by",
+    "Video by",
+    "Produced by",
+    "Contributing:",
+];
+
+/// `text` with credits blanked out (same length, so offsets hold): from a
+/// credit phrase to the end of its line or parenthesis.
+fn without_credits(text: &str) -> String {
+    let mut out = text.to_string();
+    for phrase in CREDITS {
+        let mut from = 0;
+        while let Some(at) = out[from..].find(phrase).map(|k| from + k) {
+            let end = out[at..].find(['\n', ')']).map_or(out.len(), |k| at + k);
+            // Same byte length: each character becomes as many spaces as it has bytes.
+            let blank: String = out[at..end].chars().map(|c| " ".repeat(c.len_utf8())).collect();
+            out.replace_range(at..end, &blank);
+            from = end;
+        }
+    }
+    out
+}
+
 /// Finds people in text; `is_place` tells country and city words apart from names.
 pub fn find(text: &str, authors: &[String], is_place: &dyn Fn(&str) -> bool) -> Vec<Person> {
+    let text = &without_credits(text);
     let tokens = tokenize(text);
     let mut people: Vec<Person> = Vec::new();
     let mut singles: Vec<(String, usize, String)> = Vec::new();
@@ -685,6 +1035,7 @@ pub fn find(text: &str, authors: &[String], is_place: &dyn Fn(&str) -> bool) -> 
         // A run of capitalized words, particles allowed inside.
         let mut j = i + 1;
         while j < tokens.len()
+            && !tokens[j - 1].possessive
             && !tokens[j].sentence_start
             && (is_name_word(tokens[j].text)
                 || (is_particle(tokens[j].text) && j + 1 < tokens.len() && is_name_word(tokens[j + 1].text)))
@@ -781,14 +1132,22 @@ fn name_in_run(tokens: &[Token<'_>], i: usize, j: usize, is_place: &dyn Fn(&str)
     let titled_in_run = run.iter().any(|t| TITLES.contains(&t.text));
     let name_from = last_title.map_or(0, |k| k + 1);
     let mut name: Vec<&Token<'_>> = run[name_from..].iter().collect();
-    while name.first().is_some_and(|t| NOT_NAMES.contains(&t.text)) {
+    while name
+        .first()
+        .is_some_and(|t| NOT_NAMES.contains(&t.text) || (t.sentence_start && SENTENCE_OPENERS.contains(&t.text)))
+    {
         name.remove(0);
     }
     if name.is_empty() || name.len() > 4 {
         return None;
     }
-    if name.iter().any(|t| {
-        NOT_NAMES.contains(&t.text) || PORTFOLIO.contains(&t.text) || TITLES.contains(&t.text) || is_place(t.text)
+    // A given name that is also a place's (`Chad Wolf`, `Austin Dillon`) is a name when a surname follows.
+    let given_place = |k: usize, t: &Token<'_>| k == 0 && name.len() >= 2 && is_given_name(t.text);
+    if name.iter().enumerate().any(|(k, t)| {
+        NOT_NAMES.contains(&t.text)
+            || PORTFOLIO.contains(&t.text)
+            || TITLES.contains(&t.text)
+            || (is_place(t.text) && !given_place(k, t))
     }) {
         return None;
     }
@@ -800,7 +1159,24 @@ fn name_in_run(tokens: &[Token<'_>], i: usize, j: usize, is_place: &dyn Fn(&str)
     if (name_from..run.len()).any(with_previous) {
         return None;
     }
-    let text = name.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    if name.last().is_some_and(|t| NOT_SURNAMES.contains(&t.text)) {
+        return None;
+    }
+    // A sentence's period after the surname is not part of it (`Fiona Hill.`);
+    // an initial's (`E.`) and `Jr.`'s are.
+    fn bare<'t>(t: &Token<'t>) -> &'t str {
+        let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+        if t.text.ends_with('.')
+            && letters > 2
+            && !matches!(t.text, "Jr." | "Sr." | "St.")
+            && !t.text[..t.text.len() - 1].contains('.')
+        {
+            &t.text[..t.text.len() - 1]
+        } else {
+            t.text
+        }
+    }
+    let text = name.iter().map(|t| bare(t)).collect::<Vec<_>>().join(" ");
     let prev = i.checked_sub(1).map(|p| tokens[p].text);
     let prev2 = i.checked_sub(2).map(|p| tokens[p].text);
     let next = tokens.get(j).map(|t| t.text);
@@ -841,6 +1217,25 @@ fn name_in_run(tokens: &[Token<'_>], i: usize, j: usize, is_place: &dyn Fn(&str)
     }
     if prev == Some("to") && prev2 == Some("according") && name.len() >= 2 {
         return Some((text, context("according to")));
+    }
+    // A given name then a surname: "Rafael Nadal kept Spain's hopes alive";
+    // a word before the given name is not the name's ("Prosecution Eva-Marie Persson").
+    if name.len() >= 3
+        && !is_given_name(bare(name[0]))
+        && is_given_name(bare(name[1]))
+        && !is_place(&format!("{} {}", name[0].text, name[1].text))
+    {
+        name.remove(0);
+    }
+    let text = name.iter().map(|t| bare(t)).collect::<Vec<_>>().join(" ");
+    if (2..=4).contains(&name.len())
+        && is_given_name(bare(name[0]))
+        && name[1..].iter().all(|t| {
+            !t.text.ends_with('.') || t.text.chars().filter(|c| c.is_alphabetic()).count() > 1 || t.text.len() <= 3
+        })
+        && !name.iter().any(|t| t.text.chars().all(|c| !c.is_lowercase()) && t.text.chars().count() > 3)
+    {
+        return Some((text.clone(), format!("{text} (given name {})", bare(name[0]))));
     }
     None
 }
