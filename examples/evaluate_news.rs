@@ -350,7 +350,8 @@ pub fn evaluate(dir: &Path, options: &Options) -> Result<Report, String> {
                 gold.people.iter().zip(&g).filter(|(_, k)| !o.iter().any(|x| ends(x, k))).map(|(n, _)| n).collect();
             misses.push(("people".into(), 0.0, format!("{}: extra {extra:?}\n    missed {missed:?}", &gold.id[..8])));
         }
-        let countries: Vec<String> = a.entities.countries.iter().map(|f| f.name.clone()).collect();
+        // The gold lists every country the text names.
+        let countries: Vec<String> = a.entities.countries_named.iter().map(|f| f.name.clone()).collect();
         let cc = match_sets(&gold.countries, &countries);
         report.countries.add(cc);
         if (cc.fp > 0.0 || cc.fn_ > 0.0) && show("countries") {

@@ -25,6 +25,7 @@ pub const KNOWN_FIELDS: &[&str] = &[
     "source",
     "topics",
     "countries",
+    "countries_named",
     "people",
     "draft",
     "slug",
@@ -50,8 +51,10 @@ pub struct ArticleMeta {
     pub source: Option<String>,
     /// Topic names.
     pub topics: Vec<String>,
-    /// Country names.
+    /// Countries the story is about.
     pub countries: Vec<String>,
+    /// Every country the story names (the ones it is about among them).
+    pub countries_named: Vec<String>,
     /// Person names.
     pub people: Vec<String>,
     /// Left out of the build unless drafts are asked for.
@@ -124,6 +127,7 @@ pub fn parse_meta(yaml: &str, file: &Path, first_line: usize) -> Result<ArticleM
     let source = fields.text(&map, "source");
     let topics = fields.list(&map, "topics");
     let countries = fields.list(&map, "countries");
+    let countries_named = fields.list(&map, "countries_named");
     let people = fields.list(&map, "people");
     let draft = fields.flag(&map, "draft");
     let slug = fields.text(&map, "slug").map(|s| Slug::from_name(&s));
@@ -146,6 +150,7 @@ pub fn parse_meta(yaml: &str, file: &Path, first_line: usize) -> Result<ArticleM
             source,
             topics,
             countries,
+            countries_named,
             people,
             draft,
             slug,
@@ -332,8 +337,11 @@ pub struct FrontMatterOut {
     pub source: Option<String>,
     /// Topic names.
     pub topics: Vec<String>,
-    /// Country names.
+    /// Countries the story is about.
     pub countries: Vec<String>,
+    /// Every country the story names, when it names more than it is about.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub countries_named: Vec<String>,
     /// Person names.
     pub people: Vec<String>,
     /// The title each person was named with, where one was.
@@ -431,6 +439,7 @@ mod tests {
             source: Some("sources/a.txt".into()),
             topics: vec!["defense".into()],
             countries: vec!["Norway".into(), "NO".into()],
+            countries_named: vec!["Norway".into(), "NO".into(), "Sweden".into()],
             people: vec![],
             roles: BTreeMap::from([("Jim Smith".to_string(), "Mayor".to_string())]),
         };
@@ -438,6 +447,7 @@ mod tests {
         let m = parse(&yaml).unwrap();
         assert_eq!(m.title, "Yes: no");
         assert_eq!(m.countries, ["Norway", "NO"]);
+        assert_eq!(m.countries_named, ["Norway", "NO", "Sweden"]);
         assert_eq!(m.authors, ["Jim Garamone"]);
         assert_eq!(m.roles["Jim Smith"], "Mayor");
     }

@@ -31,6 +31,8 @@ const US_STATES: &str = include_str!("data/us_states.tsv");
 /// Phrases that contain a country's name but name no country.
 const BLOCKED: &[&str] = &[
     "New Mexico",
+    "Inner Mongolia",
+    "Inner Mongolian",
     "Gulf of Mexico",
     "Latin America",
     "Latin American",
@@ -400,6 +402,7 @@ mod tests {
     #[test]
     fn new_mexico_and_continents_are_not_countries() {
         assert!(found("New Mexico and Latin America").is_empty());
+        assert!(found("a mine in Inner Mongolia").is_empty(), "a Chinese region, not the country");
         assert_eq!(found("New Mexico and Mexico"), ["Mexico"]);
     }
 

@@ -43,8 +43,10 @@ pub struct Found {
 /// Everything extracted from one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entities {
-    /// Countries, the dateline's first, then by first mention.
+    /// Countries the story is about, the dateline's first, then by first mention.
     pub countries: Vec<Found>,
+    /// Every country the story names (or refers to by a demonym), by first mention.
+    pub countries_named: Vec<Found>,
     /// People, by first mention.
     pub people: Vec<Found>,
     /// Topics, strongest first.
@@ -243,8 +245,18 @@ impl Extractor {
 
     /// Extracts the entities of one article.
     pub fn extract(&self, story: &Story<'_>) -> Entities {
+        let stats = self.country_stats(story);
+        let total = stats.len();
+        let countries_named: Vec<Found> =
+            stats.iter().map(|(name, _, evidence)| Found { name: name.clone(), evidence: evidence.clone() }).collect();
+        let countries = stats
+            .into_iter()
+            .filter(|(_, s, _)| s.is_salient(total))
+            .map(|(name, _, evidence)| Found { name, evidence })
+            .collect();
         Entities {
-            countries: self.countries_of(story),
+            countries,
+            countries_named,
             people: self.people_of(story),
             topics: self
                 .topics
@@ -261,16 +273,6 @@ impl Extractor {
     /// Every country named, with where and how often (before the salience filter).
     pub fn country_salience(&self, story: &Story<'_>) -> Vec<(String, Salience)> {
         self.country_stats(story).into_iter().map(|(n, s, _)| (n, s)).collect()
-    }
-
-    fn countries_of(&self, story: &Story<'_>) -> Vec<Found> {
-        let stats = self.country_stats(story);
-        let total = stats.len();
-        stats
-            .into_iter()
-            .filter(|(_, s, _)| s.is_salient(total))
-            .map(|(name, _, evidence)| Found { name, evidence })
-            .collect()
     }
 
     fn country_stats(&self, story: &Story<'_>) -> Vec<(String, Salience, Vec<String>)> {
@@ -356,6 +358,10 @@ impl Extractor {
             // ("as Reagan proposed"): measured on Reuters-21578, 11% of these
             // are people the story is about.
             if !p.name.contains(' ') && p.mentions == 1 && p.first_at > lead_end {
+                continue;
+            }
+            // "the Southern District of New York, said": a city is no one.
+            if p.name.contains(' ') && self.countries.city(&p.name).is_some() {
                 continue;
             }
             let name = self.aliases.canonical(&p.name).to_string();

@@ -552,6 +552,10 @@ fn normalize(
         source: Some(page.and_then(|p| p.url).unwrap_or_else(|| key.clone())),
         topics: names(&entities.topics),
         countries: names(&entities.countries),
+        // Listed only when it says more than `countries`.
+        countries_named: Some(names(&entities.countries_named))
+            .filter(|named| named.len() > entities.countries.len())
+            .unwrap_or_default(),
         people: names(&entities.people),
         roles: roles(&entities.people),
     };

@@ -88,3 +88,70 @@ fn topics_need_more_than_one_passing_word() {
     let many = extract("Terrorism threat grows", "The terrorist group al-Qaida expanded.", None);
     assert!(many.topics.iter().any(|t| t.name == "terrorism"), "{:?}", many.topics);
 }
+
+fn people(title: &str, body: &str) -> Vec<String> {
+    extract(title, body, None).people.into_iter().map(|f| f.name).collect()
+}
+
+#[test]
+fn people_are_found_by_their_names_not_only_by_titles_or_said() {
+    assert_eq!(
+        people("Davis Cup", "Rafael Nadal kept Spain's hopes alive on Friday with a win in Madrid."),
+        ["Rafael Nadal"]
+    );
+    assert!(
+        people("Game", "Wild coach Bruce Boudreau praised his goalie after the game.")
+            .contains(&"Bruce Boudreau".to_string())
+    );
+    let guards = people(
+        "Epstein guards charged",
+        "Jeffrey Epstein died in August. Guards Tova Noel and Michael Thomas were charged.",
+    );
+    for name in ["Jeffrey Epstein", "Tova Noel", "Michael Thomas"] {
+        assert!(guards.contains(&name.to_string()), "{name}: {guards:?}");
+    }
+}
+
+#[test]
+fn organisations_places_and_publications_are_not_people() {
+    let body = "Geoffrey Berman, the U.S. attorney for the Southern District of New York, said the charges stand. \
+        The San Francisco Chronicle reported it first, the Santa Fe Animal Shelter said, and Full Fact said the claim was false. \
+        Ceres Robotics said it would bid.";
+    let found = people("Report", body);
+    for wrong in ["New York", "San Francisco Chronicle", "Santa Fe Animal Shelter", "Full Fact", "Ceres Robotics"] {
+        assert!(!found.iter().any(|p| p.contains(wrong)), "{wrong} in {found:?}");
+    }
+    assert!(found.contains(&"Geoffrey Berman".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_name_is_never_glued_to_a_sentence_word_a_possessive_or_a_period() {
+    assert!(
+        !people("Defense Secretary Hagel's Message", "The secretary wrote to staff.")
+            .iter()
+            .any(|p| p.contains("Message"))
+    );
+    let found = people(
+        "History",
+        "Although Hitler had lost, he said otherwise. Because Dempsey said so, the plan went ahead. The adviser was Fiona Hill.",
+    );
+    assert!(!found.iter().any(|p| p.starts_with("Although") || p.starts_with("Because")), "{found:?}");
+    assert!(found.contains(&"Fiona Hill".to_string()), "{found:?}");
+}
+
+#[test]
+fn every_country_named_is_kept_beside_those_the_story_is_about() {
+    let e = extract(
+        "Storm hits the north",
+        "Heavy snow fell across the north on Monday, closing roads near the Canadian border. \
+         The Chinese e-commerce giant said deliveries would be late. European hospitals in France, Belgium and Norway sent staff. \
+         A mine in Inner Mongolia closed.",
+        None,
+    );
+    let named: Vec<String> = e.countries_named.iter().map(|f| f.name.clone()).collect();
+    for country in ["Canada", "China", "France", "Belgium", "Norway"] {
+        assert!(named.contains(&country.to_string()), "{country} in {named:?}");
+    }
+    assert!(!named.contains(&"Mongolia".to_string()), "{named:?}");
+    assert!(e.countries.iter().all(|c| named.contains(&c.name)), "those it is about are among those named");
+}
