@@ -51,6 +51,9 @@ pub struct Archive {
     pub related: Vec<Vec<usize>>,
     /// Co-occurring terms of each term, per taxonomy.
     pub co_terms: [Vec<[Vec<CoTerm>; 3]>; 3],
+    /// For each country term, the articles (newest first) that name the
+    /// country but are not about it (their `countries_named`).
+    pub also_named: Vec<Vec<usize>>,
     /// Problems worth a warning (slug clashes).
     pub warnings: Vec<Diagnostic>,
 }
@@ -67,6 +70,7 @@ impl Archive {
         let same_shape = old.slug == article.slug
             && old.meta.date == article.meta.date
             && old.meta.draft == article.meta.draft
+            && old.meta.countries_named == article.meta.countries_named
             && Taxonomy::ALL.iter().all(|t| t.names(&old.meta) == t.names(&article.meta));
         if same_shape {
             entry.article = article;
@@ -86,7 +90,7 @@ impl Archive {
         let mut terms_of: Vec<[Vec<TermId>; 3]> = vec![Default::default(); articles.len()];
         for tax in Taxonomy::ALL {
             let names: Vec<&[String]> = articles.iter().map(|a| tax.names(&a.meta)).collect();
-            let (index, per_article, clashes) = TermIndex::build(&names);
+            let (index, per_article, clashes) = TermIndex::build_joining(&names, tax == Taxonomy::People);
             for clash in clashes {
                 warnings.push(
                     Diagnostic::warning(
@@ -114,6 +118,7 @@ impl Archive {
             Calendar::build(articles.iter().enumerate().map(|(id, a)| (id, a.meta.date.year(), a.meta.date.month())));
         let related = relations::related_articles(&terms_of, &terms, related_limit);
         let co_terms = Taxonomy::ALL.map(|tax| relations::co_occurring(tax, &terms_of, &terms, CO_TERMS));
+        let also_named = also_named(&articles, &terms_of, terms_of_countries(&terms));
         let entries = articles
             .into_iter()
             .zip(slugs)
@@ -123,7 +128,7 @@ impl Archive {
                 Entry { article, path, terms }
             })
             .collect();
-        Archive { entries, terms, calendar, related, co_terms, warnings }
+        Archive { entries, terms, calendar, related, co_terms, also_named, warnings }
     }
 
     /// The terms of one taxonomy.
@@ -135,6 +140,32 @@ impl Archive {
     pub fn term(&self, taxonomy: Taxonomy, id: TermId) -> &Term {
         &self.terms[taxonomy.index()].terms[id]
     }
+}
+
+fn terms_of_countries(terms: &[TermIndex; 3]) -> &TermIndex {
+    &terms[Taxonomy::Countries.index()]
+}
+
+/// The articles that name each country without being about it.
+fn also_named(articles: &[Arc<Article>], terms_of: &[[Vec<TermId>; 3]], countries: &TermIndex) -> Vec<Vec<usize>> {
+    let mut by_name: std::collections::HashMap<String, TermId> = std::collections::HashMap::new();
+    for (id, term) in countries.terms.iter().enumerate() {
+        for name in std::iter::once(&term.name).chain(&term.variants) {
+            by_name.insert(name.to_lowercase(), id);
+        }
+    }
+    let mut named = vec![Vec::new(); countries.terms.len()];
+    for (article, (a, terms)) in articles.iter().zip(terms_of).enumerate() {
+        for name in &a.meta.countries_named {
+            if let Some(&t) = by_name.get(&name.to_lowercase())
+                && !terms[Taxonomy::Countries.index()].contains(&t)
+                && named[t].last() != Some(&article)
+            {
+                named[t].push(article);
+            }
+        }
+    }
+    named
 }
 
 /// Gives each article a slug unique within its month; on a clash the article

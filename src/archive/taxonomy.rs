@@ -109,6 +109,16 @@ impl TermIndex {
     /// positions in `names_per_article`, newest first). Also returns each
     /// article's term ids and the slug clashes met.
     pub fn build(names_per_article: &[&[String]]) -> (TermIndex, Vec<Vec<TermId>>, Vec<SlugClash>) {
+        TermIndex::build_joining(names_per_article, false)
+    }
+
+    /// [`TermIndex::build`]; with `join_surnames` (people), a name of one
+    /// word joins the one longer name it ends (`Trump` → `Donald Trump`), so
+    /// one person has one page; a surname two names end stays its own.
+    pub fn build_joining(
+        names_per_article: &[&[String]],
+        join_surnames: bool,
+    ) -> (TermIndex, Vec<Vec<TermId>>, Vec<SlugClash>) {
         // Names repeat (a few countries are in most articles): normalize each
         // distinct spelling once, then group spellings case-insensitively.
         let mut spelling_ids: HashMap<&str, usize> = HashMap::new();
@@ -132,6 +142,9 @@ impl TermIndex {
         for (s, spelling) in spellings.iter().enumerate() {
             groups.entry(name_key(spelling)).or_default().push(s);
         }
+        if join_surnames {
+            join_lone_surnames(&mut groups);
+        }
         let mut keys: Vec<&String> = groups.keys().collect();
         keys.sort();
         let mut index = TermIndex::default();
@@ -139,7 +152,10 @@ impl TermIndex {
         let mut term_of_spelling = vec![0; spellings.len()];
         for key in keys {
             let members = &groups[key];
-            let name = most_used_spelling(members.iter().map(|&s| (spellings[s], uses_of_spelling[s].len())));
+            // A joined surname never names the group: the full name does.
+            let full: Vec<usize> = members.iter().copied().filter(|&s| spellings[s].contains(' ')).collect();
+            let naming = if full.is_empty() { members.clone() } else { full };
+            let name = most_used_spelling(naming.iter().map(|&s| (spellings[s], uses_of_spelling[s].len())));
             let mut variants: Vec<String> =
                 members.iter().map(|&s| spellings[s].to_string()).filter(|n| *n != name).collect();
             variants.sort();
@@ -191,6 +207,24 @@ impl TermIndex {
 const RESERVED_TERM_SLUGS: &[&str] = &["by-count"];
 
 /// Names that differ only in case or spacing are the same term.
+/// Moves each one-word group into the one multi-word group whose last word it is.
+fn join_lone_surnames(groups: &mut HashMap<String, Vec<usize>>) {
+    let mut by_last: HashMap<String, Vec<String>> = HashMap::new();
+    for key in groups.keys().filter(|k| k.contains(' ')) {
+        if let Some(last) = key.rsplit(' ').next() {
+            by_last.entry(last.to_string()).or_default().push(key.clone());
+        }
+    }
+    let lone: Vec<String> = groups.keys().filter(|k| !k.contains(' ')).cloned().collect();
+    for key in lone {
+        if let Some([full]) = by_last.get(&key).map(Vec::as_slice)
+            && let Some(members) = groups.remove(&key)
+        {
+            groups.entry(full.clone()).or_default().extend(members);
+        }
+    }
+}
+
 fn name_key(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
@@ -212,6 +246,20 @@ mod tests {
 
     fn names(list: &[&[&str]]) -> Vec<Vec<String>> {
         list.iter().map(|l| l.iter().map(|s| s.to_string()).collect()).collect()
+    }
+
+    #[test]
+    fn a_lone_surname_joins_the_one_full_name_it_ends() {
+        let owned = names(&[&["Trump"], &["Donald Trump"], &["Trump", "Smith"], &["Jim Smith"], &["Ann Smith"]]);
+        let refs: Vec<&[String]> = owned.iter().map(|v| v.as_slice()).collect();
+        let (index, per_article, _) = TermIndex::build_joining(&refs, true);
+        let trump = index.terms.iter().position(|t| t.name == "Donald Trump").unwrap();
+        assert_eq!(index.terms[trump].articles, [0, 1, 2]);
+        assert_eq!(index.terms[trump].variants, ["Trump"]);
+        assert!(per_article[0].contains(&trump));
+        assert!(index.terms.iter().any(|t| t.name == "Smith"), "two Smiths: the surname alone is neither");
+        let (plain, _, _) = TermIndex::build_joining(&refs, false);
+        assert!(plain.terms.iter().any(|t| t.name == "Trump"), "only people join");
     }
 
     #[test]

@@ -150,6 +150,14 @@ impl<'a> Prints<'a> {
             PageKey::Term(tax, id, n) => {
                 let term = a.term(tax, id);
                 (self.terms[tax.index()][id], self.term_extras[tax.index()][id], &term.variants, n).hash(&mut h);
+                if tax == Taxonomy::Countries
+                    && let Some(named) = a.also_named.get(id)
+                {
+                    named.len().hash(&mut h);
+                    if n == 1 {
+                        self.hash_cards(&named[..named.len().min(per)], &mut h);
+                    }
+                }
                 let date = |i: Option<&usize>| i.map(|&i| &a.entries[i].article.meta.date);
                 (date(term.articles.first()), date(term.articles.last())).hash(&mut h);
                 pages::page_count(term.articles.len(), per).hash(&mut h);

@@ -266,6 +266,10 @@ pub struct TermView {
     /// Datelines (cities) of its articles, most frequent first.
     pub datelines: Vec<CountName>,
     /// Titles seen before a person's name (`Defense Secretary`), most frequent first.
+    /// For a country: how many articles name it without being about it.
+    pub also_named_count: usize,
+    /// Those articles (cards, newest first; on the first page, at most a page of them).
+    pub also_named: Vec<ArticleCard>,
     pub roles: Vec<CountName>,
 }
 
@@ -503,6 +507,25 @@ struct TermSummary {
     roles: Vec<CountName>,
 }
 
+/// The name a term is filed under: a person's surname first (`Panetta,
+/// Leon E.`, particles kept with it: `van Gogh`), other terms as they are.
+fn sort_name(taxonomy: Taxonomy, name: &str) -> String {
+    if taxonomy != Taxonomy::People {
+        return name.to_string();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let suffix = |w: &str| matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV");
+    let end = words.iter().rposition(|w| !suffix(w)).unwrap_or(0);
+    let mut start = end;
+    while start > 0 && words[start - 1].chars().next().is_some_and(char::is_lowercase) {
+        start -= 1; // `van`, `de la`
+    }
+    if start == 0 || !words[0].chars().next().is_some_and(char::is_alphabetic) {
+        return name.to_string();
+    }
+    format!("{} {}", words[start..].join(" "), words[..start].join(" "))
+}
+
 /// How many terms per taxonomy the home page shows.
 const HOME_TOP_TERMS: usize = 12;
 
@@ -688,6 +711,14 @@ impl<'a> Views<'a> {
         HomeView { articles: self.cards(ids), pager, article_count: all.len(), top_terms, years }
     }
 
+    /// For a country, the articles that name it without being about it.
+    fn also_named(&self, taxonomy: Taxonomy, id: TermId) -> &[usize] {
+        match taxonomy {
+            Taxonomy::Countries => self.archive.also_named.get(id).map_or(&[], Vec::as_slice),
+            _ => &[],
+        }
+    }
+
     /// A taxonomy's list page.
     pub fn term_list(&self, taxonomy: Taxonomy, order: TermOrder) -> TermListView {
         let index = self.archive.terms_of(taxonomy);
@@ -695,9 +726,11 @@ impl<'a> Views<'a> {
         match order {
             // By transliterated name, so "Élysée" files under E with "Egypt",
             // and all names without a letter together under `#`, first.
-            TermOrder::Name => {
-                ids.sort_by_cached_key(|&t| (initial(&index.terms[t].name), index.terms[t].slug.clone()))
-            }
+            // People as an index of names has them: by surname, shown as written.
+            TermOrder::Name => ids.sort_by_cached_key(|&t| {
+                let name = sort_name(taxonomy, &index.terms[t].name);
+                (initial(&name), crate::slug::Slug::from_name(&name), index.terms[t].slug.clone())
+            }),
             TermOrder::Count => {
                 ids.sort_by(|&a, &b| index.terms[b].articles.len().cmp(&index.terms[a].articles.len()).then(a.cmp(&b)))
             }
@@ -707,7 +740,7 @@ impl<'a> Views<'a> {
         let mut groups: Vec<LetterGroup> = Vec::new();
         if order == TermOrder::Name {
             for t in &terms {
-                let letter = initial(&t.name).to_string();
+                let letter = initial(&sort_name(taxonomy, &t.name)).to_string();
                 match groups.last_mut() {
                     Some(g) if g.letter == letter => g.terms.push(t.clone()),
                     _ => groups.push(LetterGroup { letter, terms: vec![t.clone()] }),
@@ -785,6 +818,14 @@ impl<'a> Views<'a> {
             variants: term.variants.clone(),
             articles: self.cards(ids),
             pager,
+            also_named_count: self.also_named(taxonomy, id).len(),
+            also_named: if n == 1 {
+                self.cards(
+                    &self.also_named(taxonomy, id)[..self.also_named(taxonomy, id).len().min(self.config.page_size)],
+                )
+            } else {
+                Vec::new()
+            },
             connections,
             timeline,
             timeline_svg,
@@ -960,5 +1001,20 @@ impl<'a> Views<'a> {
                 parts: vec![],
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod sort_name_tests {
+    use super::*;
+
+    #[test]
+    fn people_are_filed_by_surname() {
+        assert_eq!(sort_name(Taxonomy::People, "Leon E. Panetta"), "Panetta Leon E.");
+        assert_eq!(sort_name(Taxonomy::People, "Ludwig van Beethoven"), "van Beethoven Ludwig");
+        assert_eq!(sort_name(Taxonomy::People, "Martin Luther King Jr."), "King Jr. Martin Luther");
+        assert_eq!(sort_name(Taxonomy::People, "Madonna"), "Madonna");
+        assert_eq!(sort_name(Taxonomy::People, "50 Cent"), "50 Cent");
+        assert_eq!(sort_name(Taxonomy::Countries, "South Korea"), "South Korea");
     }
 }

@@ -284,15 +284,31 @@ fn search_false_leaves_out_the_index_the_page_and_every_link_to_it() {
 }
 
 #[test]
-fn names_without_letters_are_filed_once_under_hash_and_n_names_under_n() {
+fn names_without_letters_are_filed_once_under_hash_and_people_under_their_surname() {
     let site = Site::new();
     site.story("a", "A", "2012-10-01", "people: [\"N'Golo Kanté\", \"★\", Nancy Pelosi, 50 Cent]");
     site.build_ok();
     let list = site.page("/people/");
     assert_eq!(count(&list, r#"id="letter-#""#), 1, "one # group: {list}");
-    let hash = &list[list.find(r#"id="letter-#""#).unwrap()..list.find(r#"id="letter-N""#).expect("an N group")];
+    let hash = &list[list.find(r#"id="letter-#""#).unwrap()..list.find(r#"id="letter-K""#).expect("a K group")];
     assert!(hash.contains(">50 Cent</a>") && hash.contains(">★</a>"), "{hash}");
-    let n = &list[list.find(r#"id="letter-N""#).unwrap()..];
-    assert!(n.contains(">N&#39;Golo Kanté</a>"), "{n}");
-    assert!(n.contains(">Nancy Pelosi</a>"));
+    let k = &list[list.find(r#"id="letter-K""#).unwrap()..list.find(r#"id="letter-P""#).expect("a P group")];
+    assert!(k.contains(">N&#39;Golo Kanté</a>"), "filed under the surname, shown as written: {k}");
+    assert!(list[list.find(r#"id="letter-P""#).unwrap()..].contains(">Nancy Pelosi</a>"));
+}
+
+#[test]
+fn a_country_page_lists_the_articles_about_it_then_those_that_only_name_it() {
+    let site = Site::new();
+    site.story("about", "Talks in Bamako", "2012-10-01", "countries: [Mali]\ncountries_named: [Mali, France]");
+    site.story("named", "Paris budget", "2012-10-02", "countries: [France]\ncountries_named: [France, Mali]");
+    site.build_ok();
+    let mali = site.page("/countries/mali/");
+    let about = mali.find("Talks in Bamako").expect("the article about Mali");
+    let named = mali.find("Also named in 1 article").expect("the group of those that name it");
+    assert!(about < named && mali[named..].contains("Paris budget"), "{mali}");
+    assert!(
+        !site.page("/countries/france/").contains("Also named in 2"),
+        "an article about France is not counted again"
+    );
 }
