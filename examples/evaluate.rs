@@ -173,6 +173,9 @@ pub fn evaluate(dir: &Path, options: Options) -> Result<Report, String> {
         analysis_time += started.elapsed();
         let Ok(a) = result else {
             failures += 1;
+            if failures <= show_misses {
+                eprintln!("not analysed: {} ({})", gold.id, result.as_ref().err().map(String::as_str).unwrap_or(""));
+            }
             if let (Some(out), Err(e)) = (dump.as_mut(), &result) {
                 use std::io::Write;
                 let _ = writeln!(out, "F\t{}\t{e}", gold.id);

@@ -19,7 +19,16 @@ use dateline::diagnostic::Diagnostic;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let level = if cli.verbose { tracing::Level::DEBUG } else { tracing::Level::WARN };
-    tracing_subscriber::fmt().with_max_level(level).with_writer(std::io::stderr).with_target(false).init();
+    // dateline's own messages; the libraries' (trafilatura warns about every
+    // page's broken JSON-LD) only with -v.
+    let others = if cli.verbose { tracing::Level::DEBUG } else { tracing::Level::ERROR };
+    let filter = tracing_subscriber::filter::Targets::new().with_target("dateline", level).with_default(others);
+    use tracing_subscriber::layer::SubscriberExt as _;
+    use tracing_subscriber::util::SubscriberInitExt as _;
+    tracing_subscriber::registry()
+        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_target(false))
+        .with(filter)
+        .init();
     match run(&cli) {
         Ok(code) => code,
         Err(e) => {
