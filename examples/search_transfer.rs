@@ -46,7 +46,9 @@ fn main() {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        // What the server sent until the first result showed (the page goes
+        // on merging older shards in the background after that).
+        let log = server.take_log(false);
         let report = client
             .execute(
                 "var nav = performance.getEntriesByType('navigation')[0];\
@@ -60,7 +62,6 @@ fn main() {
             .await
             .unwrap();
         println!("browser: {}", serde_json::to_string(&report).unwrap());
-        let log = server.take_log(false);
         let index: Vec<&(String, u64)> = log.iter().filter(|(p, _)| p.contains("/pagefind/")).collect();
         let page: u64 = log.iter().filter(|(p, _)| !p.contains("/pagefind/")).map(|(_, n)| n).sum();
         let index_bytes: u64 = index.iter().map(|(_, n)| n).sum();
