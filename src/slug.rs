@@ -57,6 +57,19 @@ impl Slug {
         Slug(format!("{}-{n}", self.0))
     }
 
+    /// This slug, or the first of `slug-2`, `slug-3`, … that `taken` does not
+    /// refuse; with the number used (1 for the slug itself). The one rule for
+    /// names that slug alike, wherever they meet.
+    pub fn first_free(&self, mut taken: impl FnMut(&Slug) -> bool) -> (Slug, usize) {
+        let mut n = 1;
+        let mut slug = self.clone();
+        while taken(&slug) {
+            n += 1;
+            slug = self.with_suffix(n);
+        }
+        (slug, n)
+    }
+
     /// The slug as text.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -114,5 +127,8 @@ mod tests {
     #[test]
     fn suffixes_are_appended() {
         assert_eq!(Slug::from_name("Mali").with_suffix(2).as_str(), "mali-2");
+        let taken = ["mali", "mali-2"];
+        let (free, n) = Slug::from_name("Mali").first_free(|s| taken.contains(&s.as_str()));
+        assert_eq!((free.as_str(), n), ("mali-3", 3));
     }
 }

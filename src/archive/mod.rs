@@ -180,12 +180,8 @@ fn assign_slugs(articles: &[Arc<Article>], warnings: &mut Vec<Diagnostic>) -> Ve
         let article = &articles[id];
         let (year, month) = (article.meta.date.year(), article.meta.date.month());
         let base = article.slug.clone();
-        let mut slug = base.clone();
-        let mut n = 1;
-        while RESERVED_ARTICLE_SLUGS.contains(&slug.as_str()) || taken.contains(&(year, month, slug.clone())) {
-            n += 1;
-            slug = base.with_suffix(n);
-        }
+        let (slug, n) = base
+            .first_free(|s| RESERVED_ARTICLE_SLUGS.contains(&s.as_str()) || taken.contains(&(year, month, s.clone())));
         if n > 1 && !RESERVED_ARTICLE_SLUGS.contains(&base.as_str()) {
             warnings.push(
                 Diagnostic::warning(&article.path, format!("another article of {year:04}-{month:02} already has the slug “{base}”; this one is published as “{slug}”"))

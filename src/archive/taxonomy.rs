@@ -160,12 +160,8 @@ impl TermIndex {
                 members.iter().map(|&s| spellings[s].to_string()).filter(|n| *n != name).collect();
             variants.sort();
             let base = Slug::from_name(&name);
-            let mut slug = base.clone();
-            let mut n = 1;
-            while RESERVED_TERM_SLUGS.contains(&slug.as_str()) || index.by_slug.contains_key(&slug) {
-                n += 1;
-                slug = base.with_suffix(n);
-            }
+            let (slug, n) =
+                base.first_free(|s| RESERVED_TERM_SLUGS.contains(&s.as_str()) || index.by_slug.contains_key(s));
             let mut articles: Vec<usize> = members.iter().flat_map(|&s| uses_of_spelling[s].iter().copied()).collect();
             articles.sort_unstable();
             articles.dedup();

@@ -51,16 +51,14 @@ pub(super) fn read_site_templates(paths: &SitePaths, diagnostics: &mut Vec<Diagn
         return Vec::new();
     }
     let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(root).sort_by_file_name().into_iter().filter_map(Result::ok) {
-        if !entry.file_type().is_file()
-            || entry.file_name().to_string_lossy().starts_with('.')
-            || crate::config::is_editor_litter(entry.path())
-        {
-            continue;
-        }
-        let name = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-        let shown = paths.display(entry.path()).to_path_buf();
-        match std::fs::read_to_string(entry.path()) {
+    let listing = crate::walk::visible_files(root);
+    for (at, why) in listing.problems {
+        diagnostics.push(Diagnostic::warning(paths.display(&at), why));
+    }
+    for file in listing.files {
+        let name = file.strip_prefix(root).unwrap_or(&file).to_string_lossy().replace('\\', "/");
+        let shown = paths.display(&file).to_path_buf();
+        match std::fs::read_to_string(&file) {
             Ok(text) => found.push(SiteTemplate { name, path: shown, text }),
             Err(e) => diagnostics.push(Diagnostic::error(shown, format!("cannot read template: {e}"))),
         }

@@ -135,9 +135,54 @@ fn split_offset(rest: &str) -> Option<(&str, Offset)> {
     Offset::from_seconds(sign * (h * 3600 + m * 60)).ok().map(|o| (clock.trim(), o))
 }
 
+/// The months' English names, January first: the one table of them.
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The English name of month `m` (1–12).
+pub fn month_name(m: i8) -> &'static str {
+    MONTH_NAMES[(m.clamp(1, 12) - 1) as usize]
+}
+
+/// The month a word names, in any case, in full or abbreviated (`Oct.`,
+/// `October`, `SEPT`, `Sep`).
+pub fn month_of(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let found = MONTH_NAMES.iter().position(|m| {
+        let m = m.to_lowercase();
+        m == w || (w.len() == 3 && m.starts_with(&w)) || (m == "september" && w == "sept")
+    });
+    found.map(|i| i as i8 + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        assert_eq!(month_name(10), "October");
+        for (word, m) in [("Oct.", 10), ("OCTOBER", 10), ("sept", 9), ("Sep", 9), ("may", 5), ("Dec", 12)] {
+            assert_eq!(month_of(word), Some(m), "{word}");
+        }
+        assert_eq!(month_of("Ma"), None);
+        assert_eq!(month_of("Mayor"), None);
+    }
 
     #[test]
     fn bare_days() {

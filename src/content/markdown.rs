@@ -110,13 +110,8 @@ fn add_heading_ids(events: &mut [Event<'_>]) {
                 }
                 j += 1;
             }
-            let base = Slug::from_name(&text).to_string();
-            let mut id = base.clone();
-            let mut n = 1;
-            while used.contains(&id) {
-                n += 1;
-                id = format!("{base}-{n}");
-            }
+            let (id, _) = Slug::from_name(&text).first_free(|s| used.iter().any(|u| u == s.as_str()));
+            let id = id.to_string();
             used.push(id.clone());
             if let Event::Start(Tag::Heading { level, classes, attrs, .. }) =
                 std::mem::replace(&mut events[i], Event::SoftBreak)

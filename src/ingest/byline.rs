@@ -120,41 +120,8 @@ const LABELS: &[&str] = &[
     "por",
 ];
 
-const WEEKDAYS_AND_MONTHS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "updated",
-    "published",
-];
+/// Weekday names, which end a byline line before its date ("by Ann Lee Monday").
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// `By Jim Garamone`, `By Peter Torday, Reuters`, `By Jane Doe and John Roe`:
 /// the authors and the agency of a line that starts with "By".
@@ -259,7 +226,11 @@ fn read_part(part: &str) -> (Option<String>, Option<String>) {
         return (None, Some(part));
     }
     let mut words: Vec<&str> = part.split_whitespace().collect();
-    while words.last().is_some_and(|w| WEEKDAYS_AND_MONTHS.contains(&w.trim_matches(',').to_lowercase().as_str())) {
+    let dated = |w: &str| {
+        let w = w.trim_matches(',');
+        WEEKDAYS.contains(&w.to_lowercase().as_str()) || crate::content::date::month_of(w).is_some()
+    };
+    while words.last().is_some_and(|w| dated(w)) {
         words.pop();
     }
     (is_name(&words).then(|| name_case(&words)), None)

@@ -30,38 +30,8 @@ pub struct Dateline {
     pub raw: String,
 }
 
-const MONTHS: [(&str, i8); 24] = [
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sept", 9),
-    ("sep", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
 /// The month a word names (`Oct.`, `October`, `SEPT`), if any.
-pub fn month_of(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
-}
+pub use crate::content::date::month_of;
 
 /// Parses `Oct. 24, 2012`, `Feb 26`, `October 24 2012`, `24 October 2012` at
 /// the start of `text`; returns the date and the bytes consumed.

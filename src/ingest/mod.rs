@@ -723,21 +723,18 @@ fn plan(
     let rel = match previous.as_deref().filter(|p| p.starts_with(&dir) && !claimed.contains(*p)) {
         Some(p) => p.to_string(),
         None => {
-            let mut k = 1;
-            loop {
-                let slug = if k == 1 { n.slug.clone() } else { n.slug.with_suffix(k) };
-                let candidate = format!("{dir}/{slug}.md");
+            let file = |slug: &Slug| format!("{dir}/{slug}.md");
+            let (slug, k) = n.slug.first_free(|slug| {
+                let candidate = file(slug);
                 let holder = known.source_of.get(&candidate);
-                let taken_by_other = holder.is_some_and(|s| *s != n.source_key)
-                    || (holder.is_none() && options.content.join(&candidate).exists());
-                if !claimed.contains(&candidate) && !taken_by_other {
-                    if k > 1 {
-                        explain.push(format!("{dir}/{}.md is taken by another source; using {candidate}", n.slug));
-                    }
-                    break candidate;
-                }
-                k += 1;
+                claimed.contains(&candidate)
+                    || holder.is_some_and(|s| *s != n.source_key)
+                    || (holder.is_none() && options.content.join(&candidate).exists())
+            });
+            if k > 1 {
+                explain.push(format!("{} is taken by another source; using {}", file(&n.slug), file(&slug)));
             }
+            file(&slug)
         }
     };
     claimed.insert(rel.clone());

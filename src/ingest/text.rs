@@ -138,7 +138,7 @@ fn read_header(header: &[&str], layout: &mut Layout) {
         } else if let Some(place) = dateline::parse_alone(line).filter(|_| layout.dateline.is_none()) {
             layout.notes.push(format!("dateline on its own line: {line:?}"));
             layout.dateline = Some(place);
-        } else if is_agency_line(line, lines.iter().filter(|l| *l == line).count() > 1, i, byline_at.is_some()) {
+        } else if is_agency_line(line, lines.iter().filter(|l| *l == line).count() > 1, byline_at.is_some()) {
             if layout.agency.is_none() {
                 layout.notes.push(format!("agency line: {line:?}"));
                 layout.agency = Some(line.to_string());
@@ -314,7 +314,7 @@ fn is_agency_name(text: &str) -> bool {
 
 /// An agency line: short, no sentence punctuation, and named like an agency
 /// or repeated in the header (agency sites print it above and below the headline).
-fn is_agency_line(line: &str, repeated_in_header: bool, _index: usize, after_byline: bool) -> bool {
+fn is_agency_line(line: &str, repeated_in_header: bool, after_byline: bool) -> bool {
     let words = line.split_whitespace().count();
     if words == 0 || words > 8 || line.ends_with(['.', '?', '!', ':']) {
         return false;

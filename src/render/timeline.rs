@@ -43,7 +43,7 @@ pub fn month_counts<'a>(dates: impl IntoIterator<Item = &'a PubDate>) -> Vec<Mon
 
 /// `Oct` for 10.
 fn short_month(m: i8) -> &'static str {
-    &crate::render::views::month_name(m)[..3]
+    &crate::content::date::month_name(m)[..3]
 }
 
 /// The chart: one bar per month, year labels under the first month of each

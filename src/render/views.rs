@@ -432,25 +432,7 @@ pub struct SitemapUrl {
     pub lastmod: Option<String>,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The English name of month `m` (1–12).
-pub fn month_name(m: i8) -> &'static str {
-    MONTHS[(m.clamp(1, 12) - 1) as usize]
-}
+pub use crate::content::date::month_name;
 
 /// The letter a name is filed under: its first letter, transliterated and
 /// upper-cased (`Élysée` under E), or `#`.
