@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use dateline::extract::{Extractor, Vocabularies};
-use dateline::ingest;
+use dateline::ingest::{self, Fallback, SourceKind};
 
 #[derive(serde::Deserialize)]
 struct Gold {
@@ -163,18 +163,27 @@ pub fn evaluate(dir: &Path, options: Options) -> Result<Report, String> {
         let path = dir.join("articles").join(format!("{}.txt", gold.id));
         let Ok(bytes) = std::fs::read(&path) else { continue };
         let Ok((text, _)) = ingest::decode::decode(&bytes) else { continue };
-        let reference = default_date.or_else(|| {
+        let file_time = || {
             let t = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
             Some(jiff::Timestamp::try_from(t).ok()?.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
-        });
+        };
+        let fallback = match (default_date, file_time()) {
+            (Some(d), _) => Fallback::DefaultDate(d),
+            (None, Some(d)) => Fallback::FileTime(d),
+            (None, None) => Fallback::None,
+        };
         stories += 1;
         let started = Instant::now();
-        let result = ingest::analyze(&text, false, reference, default_date.is_some(), &extractor);
+        let result = ingest::analyze(&text, SourceKind::Text, fallback, &extractor);
         analysis_time += started.elapsed();
         let Ok(a) = result else {
             failures += 1;
             if failures <= show_misses {
-                eprintln!("not analysed: {} ({})", gold.id, result.as_ref().err().map(String::as_str).unwrap_or(""));
+                eprintln!(
+                    "not analysed: {} ({})",
+                    gold.id,
+                    result.as_ref().err().map(ToString::to_string).unwrap_or_default()
+                );
             }
             if let (Some(out), Err(e)) = (dump.as_mut(), &result) {
                 use std::io::Write;

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use dateline::extract::{Extractor, Vocabularies};
-use dateline::ingest::{self, text::Block};
+use dateline::ingest::{self, Fallback, SourceKind, text::Block};
 
 #[derive(serde::Deserialize)]
 struct Gold {
@@ -264,9 +264,10 @@ pub fn evaluate(dir: &Path, options: &Options) -> Result<Report, String> {
         let bytes = std::fs::read(page_file(dir, &gold.id)).map_err(|e| format!("page {}: {e}", gold.id))?;
         report.pages += 1;
         let started = Instant::now();
-        let analysis = ingest::decode::decode_html(&bytes)
-            .map_err(|e| e.to_string())
-            .and_then(|(text, _, _)| ingest::analyze(&text, true, Some(FALLBACK_DATE), true, &extractor));
+        let analysis = ingest::decode::decode_html(&bytes).map_err(|e| e.to_string()).and_then(|(text, _, _)| {
+            ingest::analyze(&text, SourceKind::Html, Fallback::DefaultDate(FALLBACK_DATE), &extractor)
+                .map_err(|e| e.to_string())
+        });
         elapsed += started.elapsed();
         let Ok(a) = analysis else {
             report.failures += 1;

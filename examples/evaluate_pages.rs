@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use dateline::extract::{Extractor, Vocabularies};
-use dateline::ingest::{self, text::Block};
+use dateline::ingest::{self, Fallback, SourceKind, text::Block};
 
 #[derive(serde::Deserialize)]
 struct Gold {
@@ -137,9 +137,10 @@ pub fn evaluate(dir: &Path, options: &Options) -> Result<Report, String> {
             continue;
         };
         let fallback = jiff::civil::date(2000, 1, 1);
-        let analysis = ingest::decode::decode_html(&bytes)
-            .map_err(|e| e.to_string())
-            .and_then(|(text, _, _)| ingest::analyze(&text, true, Some(fallback), true, &extractor));
+        let analysis = ingest::decode::decode_html(&bytes).map_err(|e| e.to_string()).and_then(|(text, _, _)| {
+            ingest::analyze(&text, SourceKind::Html, Fallback::DefaultDate(fallback), &extractor)
+                .map_err(|e| e.to_string())
+        });
         let Ok(a) = analysis else {
             report.failures += 1;
             report.fn_ += g.with.len();

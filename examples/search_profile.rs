@@ -11,7 +11,7 @@ use dateline::archive::Archive;
 use dateline::config::{Config, SitePaths};
 use dateline::content::{self, markdown::RawHtml};
 use dateline::pages::SearchShard;
-use dateline::render::views::Urls;
+use dateline::pages::Urls;
 
 fn rss_kb(field: &str) -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use dateline::build::{BuildOptions, BuildReport, Pipeline};
 use dateline::config::SitePaths;
-use dateline::diagnostic::printable_path;
+use dateline::diagnostic::{Diagnostic, printable_path};
 use dateline::extract::Extractor;
 use dateline::ingest::{self, IngestOptions, Outcome};
 use dateline::serve::{ServeOptions, Server};
@@ -55,7 +55,13 @@ fn print_update(update: &Update, paths: &SitePaths, quiet: bool) {
             for input in &report.inputs {
                 let shown = printable_path(paths.display(&input.input));
                 match &input.outcome {
-                    Outcome::Failed(why) => eprintln!("{shown}: error: {why}"),
+                    Outcome::Failed(problems) => {
+                        for problem in problems {
+                            let shown =
+                                Diagnostic { path: paths.display(&problem.path).to_path_buf(), ..problem.clone() };
+                            eprintln!("{shown}");
+                        }
+                    }
                     Outcome::Skipped(why) if !quiet => eprintln!("{shown}: skipped: {why}"),
                     Outcome::Written(to) if !quiet => {
                         eprintln!("ingested {shown} → {}", printable_path(paths.display(to)))

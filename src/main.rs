@@ -85,7 +85,11 @@ fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
                 eprintln!("{shown} = {} (unchanged)", to.display())
             }
             Outcome::Skipped(why) if !cli.quiet => eprintln!("{shown}: skipped: {why}"),
-            Outcome::Failed(why) => eprintln!("{shown}: error: {why}"),
+            Outcome::Failed(problems) => {
+                for problem in problems {
+                    eprintln!("{problem}");
+                }
+            }
             _ => {}
         }
         for warning in &input.warnings {

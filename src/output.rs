@@ -164,31 +164,12 @@ pub fn stale_files(out: &Path, keep: &HashSet<String>) -> Vec<String> {
     walkdir::WalkDir::new(out)
         .min_depth(1)
         .into_iter()
+        // A file the walk cannot reach is one it cannot remove either.
         .filter_map(Result::ok)
         .filter(|e| !e.file_type().is_dir())
         .map(|e| e.path().strip_prefix(out).unwrap_or(e.path()).to_string_lossy().replace('\\', "/"))
         .filter(|rel| rel != MARKER && !keep.contains(rel))
         .collect()
-}
-
-/// The files of a site's `static/` folder, as (output path, source file), sorted.
-pub fn static_files(static_dir: &Path) -> Vec<(String, PathBuf)> {
-    if !static_dir.is_dir() {
-        return Vec::new();
-    }
-    let mut files: Vec<(String, PathBuf)> = walkdir::WalkDir::new(static_dir)
-        .follow_links(true)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let rel = e.path().strip_prefix(static_dir).ok()?.to_string_lossy().replace('\\', "/");
-            let hidden = rel.split('/').any(|part| part.starts_with('.'));
-            (!hidden).then(|| (rel, e.into_path()))
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 #[cfg(test)]

@@ -5,7 +5,11 @@
 //! reach the disk (`output`). Paths are built only from slugs, numbers and
 //! fixed names, so none can leave the output folder.
 
-use crate::archive::{Archive, Taxonomy, TermId};
+use std::fmt;
+
+use crate::archive::{Archive, Entry, Taxonomy, TermId};
+use crate::config::Config;
+use crate::content::date::month_dir;
 
 /// URLs per sitemap file: the sitemaps.org limit.
 pub const SITEMAP_LIMIT: usize = 50_000;
@@ -18,6 +22,87 @@ pub const SEARCH_DIR: &str = "pagefind";
 /// measures them) and shards are built in parallel; a browser fetches a
 /// little of every shard per query, so they should not be tiny either.
 pub const SEARCH_SHARD_MAX: usize = 500;
+
+/// Where a page lives below the site root: a folder served by its
+/// `index.html` (`2012/10/mali/`, or `""` for the home page) or a file
+/// (`atom.xml`). The one type every link, output file and served URL is
+/// made from, so the three cannot disagree.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct SitePath(String);
+
+impl SitePath {
+    /// A folder page; `dir` is empty or ends in `/`.
+    fn folder(dir: String) -> SitePath {
+        debug_assert!(dir.is_empty() || dir.ends_with('/'), "{dir}");
+        SitePath(dir)
+    }
+
+    /// A file below the root (`atom.xml`, `pagefind/2012/pagefind.js`).
+    fn file(name: String) -> SitePath {
+        SitePath(name)
+    }
+
+    /// The page an output file serves: `2012/10/x/index.html` → `2012/10/x/`.
+    pub fn of_output_file(file: &str) -> SitePath {
+        SitePath(file.strip_suffix("index.html").unwrap_or(file).to_string())
+    }
+
+    /// The file written for it, relative to the output folder.
+    pub fn output_file(&self) -> String {
+        if self.is_folder() { format!("{}index.html", self.0) } else { self.0.clone() }
+    }
+
+    /// Whether it is a folder page.
+    pub fn is_folder(&self) -> bool {
+        self.0.is_empty() || self.0.ends_with('/')
+    }
+
+    /// A file inside this folder page (`countries/mali/` → `countries/mali/atom.xml`).
+    fn join(&self, name: &str) -> SitePath {
+        SitePath(format!("{}{name}", self.0))
+    }
+
+    /// The path as text, without a leading `/`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for SitePath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Turns [`SitePath`]s into links under the configured base URL.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    base_path: String,
+    base_url: String,
+}
+
+impl Urls {
+    /// From the configured base URL.
+    pub fn new(config: &Config) -> Urls {
+        Urls { base_path: config.base_path().to_string(), base_url: config.base_url.clone() }
+    }
+
+    /// A root-relative link (`/archive/2012/10/mali/`), which works under a subpath.
+    pub fn link(&self, path: &SitePath) -> String {
+        format!("{}{path}", self.base_path)
+    }
+
+    /// An absolute URL, for feeds, sitemaps and canonical links.
+    pub fn absolute(&self, path: &SitePath) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// The root-relative URL a server answers for an output file (`/2012/10/x/`),
+    /// with the site at the root.
+    pub fn served(file: &str) -> String {
+        format!("/{}", SitePath::of_output_file(file))
+    }
+}
 
 /// A part of the search index, built and kept on its own: the articles of
 /// one year, cut into chunks of at most [`SEARCH_SHARD_MAX`] from its
@@ -33,8 +118,8 @@ pub struct SearchShard {
 
 impl SearchShard {
     /// Its folder in the output, `pagefind/2012/`.
-    pub fn dir(&self) -> String {
-        format!("{SEARCH_DIR}/{}/", self.name)
+    pub fn dir(&self) -> SitePath {
+        SitePath::folder(format!("{SEARCH_DIR}/{}/", self.name))
     }
 }
 
@@ -157,13 +242,22 @@ impl PageKey {
     }
 }
 
-/// A page and the file it is written to, relative to the output folder.
+/// A page, where it lives and the file it is written to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     /// Which page.
     pub key: PageKey,
-    /// Output file (`2012/10/mali/index.html`, `atom.xml`).
+    /// Where it lives below the site root (`2012/10/mali/`, `atom.xml`).
+    pub path: SitePath,
+    /// Output file, relative to the output folder (`2012/10/mali/index.html`).
     pub file: String,
+}
+
+impl Page {
+    /// The page `key` at `path`.
+    pub fn new(key: PageKey, path: SitePath) -> Page {
+        Page { key, file: path.output_file(), path }
+    }
 }
 
 /// How many pages `count` items need at `per_page` a page (at least one).
@@ -178,40 +272,79 @@ pub fn page_slice<T>(items: &[T], n: usize, per_page: usize) -> &[T] {
     &items[start..(start + per_page).min(items.len())]
 }
 
-/// The URL path (relative to the site root) of page `n` of a list whose
-/// first page is at `dir` (`countries/mali/` → `countries/mali/page/2/`).
-pub fn paged_path(dir: &str, n: usize) -> String {
-    if n <= 1 { dir.to_string() } else { format!("{dir}page/{n}/") }
+/// Page `n` (1-based) of a list whose first page is `first`
+/// (`countries/mali/` → `countries/mali/page/2/`).
+pub fn paged_path(first: &SitePath, n: usize) -> SitePath {
+    if n <= 1 { first.clone() } else { first.join(&format!("page/{n}/")) }
 }
 
-/// Path of a term's page folder: `countries/mali/`.
-pub fn term_path(archive: &Archive, taxonomy: Taxonomy, term: TermId) -> String {
-    format!("{}/{}/", taxonomy.key(), archive.term(taxonomy, term).slug)
+/// The home page.
+pub fn home_path() -> SitePath {
+    SitePath::folder(String::new())
 }
 
-/// Path of a taxonomy list page.
-pub fn term_list_path(taxonomy: Taxonomy, order: TermOrder) -> String {
-    match order {
+/// An article's page: `2012/10/mali/`, its final slug in its month.
+pub fn article_path(entry: &Entry) -> SitePath {
+    let date = &entry.article.meta.date;
+    SitePath::folder(format!("{}/{}/", month_dir(date.year(), date.month()), entry.slug))
+}
+
+/// A term's page folder: `countries/mali/`.
+pub fn term_path(archive: &Archive, taxonomy: Taxonomy, term: TermId) -> SitePath {
+    SitePath::folder(format!("{}/{}/", taxonomy.key(), archive.term(taxonomy, term).slug))
+}
+
+/// A term's Atom feed: `countries/mali/atom.xml`.
+pub fn term_feed_path(archive: &Archive, taxonomy: Taxonomy, term: TermId) -> SitePath {
+    term_path(archive, taxonomy, term).join("atom.xml")
+}
+
+/// A taxonomy list page.
+pub fn term_list_path(taxonomy: Taxonomy, order: TermOrder) -> SitePath {
+    SitePath::folder(match order {
         TermOrder::Name => format!("{}/", taxonomy.key()),
         TermOrder::Count => format!("{}/by-count/", taxonomy.key()),
-    }
+    })
 }
 
-/// Path of a year page: `2012/`.
-pub fn year_path(year: i16) -> String {
-    format!("{year:04}/")
+/// A year page: `2012/`.
+pub fn year_path(year: i16) -> SitePath {
+    SitePath::folder(format!("{year:04}/"))
 }
 
-/// Path of a month page: `2012/10/`.
-pub fn month_path(year: i16, month: i8) -> String {
-    format!("{year:04}/{month:02}/")
+/// A month page: `2012/10/`.
+pub fn month_path(year: i16, month: i8) -> SitePath {
+    SitePath::folder(format!("{}/", month_dir(year, month)))
+}
+
+/// The site's Atom feed.
+pub fn feed_path() -> SitePath {
+    SitePath::file("atom.xml".to_string())
+}
+
+/// A sitemap file.
+pub fn sitemap_path(part: SitemapPart) -> SitePath {
+    SitePath::file(match part {
+        SitemapPart::Single | SitemapPart::Index => "sitemap.xml".to_string(),
+        SitemapPart::Part(n) => format!("sitemap-{n}.xml"),
+    })
+}
+
+/// The search page.
+pub fn search_path() -> SitePath {
+    SitePath::folder("search/".to_string())
+}
+
+/// The search page's filter values.
+pub fn search_facets_path() -> SitePath {
+    search_path().join("facets.json")
 }
 
 /// Every URL the sitemap lists, as paths below the site root, in a fixed
 /// order, with the publication day of article pages.
-pub fn sitemap_paths(archive: &Archive) -> Vec<(String, Option<jiff::civil::Date>)> {
-    let mut paths = vec![String::new()];
-    paths.extend(archive.entries.iter().map(|e| e.path.clone()));
+pub fn sitemap_paths(archive: &Archive) -> Vec<(SitePath, Option<jiff::civil::Date>)> {
+    let mut paths = vec![home_path()];
+    paths.extend(archive.entries.iter().map(article_path));
     for tax in Taxonomy::ALL {
         paths.push(term_list_path(tax, TermOrder::Name));
         paths.extend((0..archive.terms_of(tax).terms.len()).map(|t| term_path(archive, tax, t)));
@@ -233,56 +366,53 @@ pub fn sitemap_len(archive: &Archive) -> usize {
 
 /// An article's page.
 pub fn article_page(archive: &Archive, id: usize) -> Page {
-    Page { key: PageKey::Article(id), file: format!("{}index.html", archive.entries[id].path) }
+    Page::new(PageKey::Article(id), article_path(&archive.entries[id]))
 }
 
 /// Every page of the site, in a fixed order.
 pub fn site_pages(archive: &Archive, per_page: usize, search: bool) -> Vec<Page> {
     let mut pages = Vec::new();
-    let mut add = |key: PageKey, file: String| pages.push(Page { key, file });
-    let index = |dir: &str| format!("{dir}index.html");
-
     for n in 1..=page_count(archive.entries.len(), per_page) {
-        add(PageKey::Home(n), index(&paged_path("", n)));
+        pages.push(Page::new(PageKey::Home(n), paged_path(&home_path(), n)));
     }
     pages.extend((0..archive.entries.len()).map(|id| article_page(archive, id)));
-    let mut add = |key: PageKey, file: String| pages.push(Page { key, file });
+    let mut add = |key: PageKey, path: SitePath| pages.push(Page::new(key, path));
     for tax in Taxonomy::ALL {
         for order in [TermOrder::Name, TermOrder::Count] {
-            add(PageKey::TermList(tax, order), index(&term_list_path(tax, order)));
+            add(PageKey::TermList(tax, order), term_list_path(tax, order));
         }
         for (id, term) in archive.terms_of(tax).terms.iter().enumerate() {
-            let dir = term_path(archive, tax, id);
+            let first = term_path(archive, tax, id);
             for n in 1..=page_count(term.articles.len(), per_page) {
-                add(PageKey::Term(tax, id, n), index(&paged_path(&dir, n)));
+                add(PageKey::Term(tax, id, n), paged_path(&first, n));
             }
-            add(PageKey::TermFeed(tax, id), format!("{dir}atom.xml"));
+            add(PageKey::TermFeed(tax, id), term_feed_path(archive, tax, id));
         }
     }
     for (year, months) in &archive.calendar.years {
-        add(PageKey::Year(*year), index(&year_path(*year)));
+        add(PageKey::Year(*year), year_path(*year));
         for (month, ids) in months {
-            let dir = month_path(*year, *month);
+            let first = month_path(*year, *month);
             for n in 1..=page_count(ids.len(), per_page) {
-                add(PageKey::Month(*year, *month, n), index(&paged_path(&dir, n)));
+                add(PageKey::Month(*year, *month, n), paged_path(&first, n));
             }
         }
     }
-    add(PageKey::Feed, "atom.xml".to_string());
+    add(PageKey::Feed, feed_path());
     let urls = sitemap_len(archive);
     if urls <= SITEMAP_LIMIT {
-        add(PageKey::Sitemap(SitemapPart::Single), "sitemap.xml".to_string());
+        add(PageKey::Sitemap(SitemapPart::Single), sitemap_path(SitemapPart::Single));
     } else {
-        add(PageKey::Sitemap(SitemapPart::Index), "sitemap.xml".to_string());
+        add(PageKey::Sitemap(SitemapPart::Index), sitemap_path(SitemapPart::Index));
         for n in 1..=urls.div_ceil(SITEMAP_LIMIT) {
-            add(PageKey::Sitemap(SitemapPart::Part(n)), format!("sitemap-{n}.xml"));
+            add(PageKey::Sitemap(SitemapPart::Part(n)), sitemap_path(SitemapPart::Part(n)));
         }
     }
-    add(PageKey::Robots, "robots.txt".to_string());
-    add(PageKey::NotFound, "404.html".to_string());
+    add(PageKey::Robots, SitePath::file("robots.txt".to_string()));
+    add(PageKey::NotFound, SitePath::file("404.html".to_string()));
     if search {
-        add(PageKey::Search, "search/index.html".to_string());
-        add(PageKey::SearchFacets, "search/facets.json".to_string());
+        add(PageKey::Search, search_path());
+        add(PageKey::SearchFacets, search_facets_path());
     }
     pages
 }
@@ -299,7 +429,7 @@ mod tests {
         let shards = search_shards_of(&archive, 2);
         let got: Vec<(&str, &[usize])> = shards.iter().map(|s| (s.name.as_str(), s.ids.as_slice())).collect();
         assert_eq!(got, [("2013", &[0][..]), ("2012-2", &[2, 1][..]), ("2012", &[4, 3][..])]);
-        assert_eq!(shards[1].dir(), "pagefind/2012-2/");
+        assert_eq!(shards[1].dir().as_str(), "pagefind/2012-2/");
     }
 
     #[test]
@@ -307,8 +437,21 @@ mod tests {
         assert_eq!(page_count(0, 50), 1);
         assert_eq!(page_count(50, 50), 1);
         assert_eq!(page_count(51, 50), 2);
-        assert_eq!(paged_path("countries/mali/", 1), "countries/mali/");
-        assert_eq!(paged_path("countries/mali/", 2), "countries/mali/page/2/");
-        assert_eq!(paged_path("", 3), "page/3/");
+        let mali = SitePath::folder("countries/mali/".to_string());
+        assert_eq!(paged_path(&mali, 1), mali);
+        assert_eq!(paged_path(&mali, 2).as_str(), "countries/mali/page/2/");
+        assert_eq!(paged_path(&home_path(), 3).output_file(), "page/3/index.html");
+    }
+
+    #[test]
+    fn output_files_and_served_urls_come_from_one_path() {
+        assert_eq!(home_path().output_file(), "index.html");
+        assert_eq!(feed_path().output_file(), "atom.xml");
+        assert_eq!(search_facets_path().as_str(), "search/facets.json");
+        assert_eq!(SitePath::of_output_file("2012/10/x/index.html").as_str(), "2012/10/x/");
+        assert_eq!(Urls::served("index.html"), "/");
+        assert_eq!(Urls::served("2012/10/x/index.html"), "/2012/10/x/");
+        assert_eq!(Urls::served("atom.xml"), "/atom.xml");
+        assert_eq!(month_path(2012, 3).as_str(), "2012/03/");
     }
 }

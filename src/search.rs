@@ -14,8 +14,7 @@
 use std::collections::BTreeMap;
 
 use crate::archive::{Archive, Taxonomy};
-use crate::pages::SearchShard;
-use crate::render::views::Urls;
+use crate::pages::{self, Urls};
 
 /// One file of the index: path relative to the output folder, and bytes.
 pub type IndexFile = (String, Vec<u8>);
@@ -43,14 +42,14 @@ pub fn build_shard(
     archive: &Archive,
     urls: &Urls,
     language: &str,
-    shard: &SearchShard,
+    shard: &pages::SearchShard,
 ) -> Result<Vec<IndexFile>, SearchError> {
     let started = std::time::Instant::now();
     let records: Vec<Record> = shard.ids.iter().map(|&id| record(archive, urls, id)).collect();
     let runtime =
         tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| SearchError(e.to_string()))?;
     let language = language.to_string();
-    let dir = shard.dir();
+    let dir = shard.dir().to_string();
     runtime.block_on(async move {
         let options = pagefind::options::PagefindServiceConfig::builder().force_language(language.clone()).build();
         let mut index = pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| SearchError(e.to_string()))?;
@@ -99,7 +98,7 @@ fn record(archive: &Archive, urls: &Urls, id: usize) -> Record {
     filters.insert("year".to_string(), vec![meta.date.year().to_string()]);
     let sort = BTreeMap::from([("date".to_string(), meta.date.rfc3339())]);
     let content = format!("{}\n\n{}", meta.title, plain_text(&entry.article.body_html));
-    Record { url: urls.link(&entry.path), content, meta: m, filters, sort }
+    Record { url: urls.link(&pages::article_path(entry)), content, meta: m, filters, sort }
 }
 
 /// The text of an HTML fragment: tags dropped, the common entities decoded.

@@ -124,8 +124,6 @@ pub enum Message {
 struct Shared {
     out: PathBuf,
     keep_alive: Duration,
-    /// Paths served, in order, when logging is on (measurements only).
-    log: Mutex<Option<Vec<(String, u64)>>>,
     messages: broadcast::Sender<Message>,
     /// The problems now, sent to pages that connect while the site is broken.
     problems: Mutex<Option<String>>,
@@ -169,7 +167,6 @@ impl Server {
             out: out.to_path_buf(),
             // Often enough that an open page's stream never looks idle.
             keep_alive: (idle_timeout / 2).min(Duration::from_secs(15)),
-            log: Mutex::new(None),
             messages,
             problems: Mutex::new(None),
         });
@@ -206,7 +203,7 @@ impl Server {
         let mut pages: Vec<String> = files.iter().filter(|f| !f.ends_with(".css")).map(|f| url_of(f)).collect();
         // An open search page holds the old index: a new one reloads it.
         if files.iter().any(|f| f.starts_with("pagefind/")) {
-            pages.push(url_of("search/index.html"));
+            pages.push(url_of(&crate::pages::search_path().output_file()));
         }
         let all = pages.len() > RELOAD_LIST_MAX;
         if all {
@@ -228,16 +225,6 @@ impl Server {
             Some(text) => Message::Problems(text),
             None => Message::Ok,
         });
-    }
-
-    /// Starts (or restarts) recording each path served with its size; returns what was recorded.
-    pub fn take_log(&self, keep_logging: bool) -> Vec<(String, u64)> {
-        let mut log = self.shared.log.lock().unwrap_or_else(|e| e.into_inner());
-        let taken = log.take().unwrap_or_default();
-        if keep_logging {
-            *log = Some(Vec::new());
-        }
-        taken
     }
 
     /// Stops serving and waits for open connections to close.
@@ -378,7 +365,7 @@ mod timeout {
 
 /// The URL path of an output file: `2012/10/x/index.html` → `/2012/10/x/`.
 fn url_of(file: &str) -> String {
-    format!("/{}", file.strip_suffix("index.html").unwrap_or(file))
+    crate::pages::Urls::served(file)
 }
 
 fn router(shared: Arc<Shared>) -> Router {
@@ -474,19 +461,8 @@ async fn files(State(shared): State<Arc<Shared>>, request: Request<Body>) -> Res
         path = path.join("index.html");
     }
     match read_inside(&shared.out, &path).await {
-        Some(bytes) => {
-            log_served(&shared, raw, bytes.len());
-            respond(StatusCode::OK, &path, bytes, head)
-        }
-        None => not_found(&shared.out, head).await,
-    }
-}
-
-fn log_served(shared: &Shared, path: &str, len: usize) {
-    if let Ok(mut log) = shared.log.lock()
-        && let Some(log) = log.as_mut()
-    {
-        log.push((path.to_string(), len as u64));
+        Ok(bytes) => respond(StatusCode::OK, &path, bytes, head),
+        Err(why) => unserved(&shared.out, why, head).await,
     }
 }
 
@@ -529,21 +505,45 @@ fn percent_decode(raw: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// Why a file could not be served.
+enum Unserved {
+    /// It does not exist, or leaves the output folder: a 404.
+    Missing,
+    /// It exists but could not be read (permissions, I/O): a 500 naming the cause.
+    Unreadable(std::io::Error),
+}
+
 /// Reads `path` if, with symbolic links resolved, it is still inside `root`.
-async fn read_inside(root: &Path, path: &Path) -> Option<Vec<u8>> {
-    let root = tokio::fs::canonicalize(root).await.ok()?;
-    let real = tokio::fs::canonicalize(path).await.ok()?;
+async fn read_inside(root: &Path, path: &Path) -> Result<Vec<u8>, Unserved> {
+    let missing_or = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory => Unserved::Missing,
+        _ => Unserved::Unreadable(e),
+    };
+    let root = tokio::fs::canonicalize(root).await.map_err(Unserved::Unreadable)?;
+    let real = tokio::fs::canonicalize(path).await.map_err(missing_or)?;
     if !real.starts_with(&root) || !real.is_file() {
-        return None;
+        return Err(Unserved::Missing);
     }
-    tokio::fs::read(real).await.ok()
+    tokio::fs::read(real).await.map_err(missing_or)
+}
+
+/// The answer for a file that could not be served.
+async fn unserved(out: &Path, why: Unserved, head: bool) -> Response {
+    match why {
+        Unserved::Missing => not_found(out, head).await,
+        Unserved::Unreadable(e) => {
+            tracing::warn!(error = %e, "cannot read a file to serve");
+            let body = format!("cannot read this file: {e}\n");
+            (StatusCode::INTERNAL_SERVER_ERROR, if head { String::new() } else { body }).into_response()
+        }
+    }
 }
 
 async fn not_found(out: &Path, head: bool) -> Response {
     let page = out.join("404.html");
     match read_inside(out, &page).await {
-        Some(bytes) => respond(StatusCode::NOT_FOUND, &page, bytes, head),
-        None => (StatusCode::NOT_FOUND, "not found").into_response(),
+        Ok(bytes) => respond(StatusCode::NOT_FOUND, &page, bytes, head),
+        Err(_) => (StatusCode::NOT_FOUND, "not found").into_response(),
     }
 }
 

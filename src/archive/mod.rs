@@ -31,9 +31,9 @@ const RESERVED_ARTICLE_SLUGS: &[&str] = &["page"];
 pub struct Entry {
     /// The parsed article.
     pub article: Arc<Article>,
-    /// Its path below the site root, `2012/10/mali/`: the final slug (the
-    /// asked one, or with a suffix after a clash) in its month.
-    pub path: String,
+    /// Its final slug in its month: the asked one, or with a suffix after a
+    /// clash (`pages::article_path` makes its address of it).
+    pub slug: Slug,
     /// Its terms, per taxonomy (indexes into [`Archive::terms`]).
     pub terms: [Vec<TermId>; 3],
 }
@@ -123,10 +123,7 @@ impl Archive {
             .into_iter()
             .zip(slugs)
             .zip(terms_of)
-            .map(|((article, slug), terms)| {
-                let path = format!("{:04}/{:02}/{}/", article.meta.date.year(), article.meta.date.month(), slug);
-                Entry { article, path, terms }
-            })
+            .map(|((article, slug), terms)| Entry { article, slug, terms })
             .collect();
         Archive { entries, terms, calendar, related, co_terms, also_named, warnings }
     }

@@ -84,7 +84,7 @@ impl Pipeline {
         old: Option<&IndexedShard>,
     ) -> (IndexedShard, Outcome) {
         use crate::diagnostic::Diagnostic;
-        let urls = crate::render::views::Urls::new(&self.config);
+        let urls = pages::Urls::new(&self.config);
         let mut outcome = Outcome::default();
         let failed = |outcome: Outcome| {
             let files = old.map(|o| o.files.clone()).unwrap_or_default();
@@ -93,7 +93,7 @@ impl Pipeline {
         let files = match crate::search::build_shard(archive, &urls, &self.config.language, shard) {
             Ok(files) => files,
             Err(e) => {
-                outcome.problems.push(Diagnostic::error(shard.dir(), e.to_string()));
+                outcome.problems.push(Diagnostic::error(shard.dir().as_str(), e.to_string()));
                 return failed(outcome);
             }
         };
@@ -131,7 +131,8 @@ impl Pipeline {
         let print = lines.next()?.strip_prefix(RECORD_HEADER)?.strip_prefix(' ')?;
         let print = u64::from_str_radix(print, 16).ok()?;
         let mut files: Vec<String> = lines.map(str::to_string).collect();
-        let inside = |f: &String| f.starts_with(&shard.dir()) && crate::output::target(&self.paths.out, f).is_ok();
+        let inside =
+            |f: &String| f.starts_with(shard.dir().as_str()) && crate::output::target(&self.paths.out, f).is_ok();
         if !files.iter().all(|f| inside(f) && self.paths.out.join(f).is_file()) {
             return None;
         }

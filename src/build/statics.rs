@@ -22,8 +22,7 @@ impl Pipeline {
     ) -> (BTreeMap<String, Option<PathBuf>>, Outcome) {
         let mut problems = Vec::new();
         let mut wanted: BTreeMap<String, Option<PathBuf>> = BTreeMap::new();
-        let site_files = output::static_files(&self.paths.static_dir);
-        for (rel, source) in site_files {
+        for (rel, source) in self.static_files(&mut problems) {
             if pages.contains(rel.as_str()) {
                 problems.push(
                     Diagnostic::warning(
@@ -69,5 +68,25 @@ impl Pipeline {
             }
         }
         (wanted, Outcome { written, problems })
+    }
+}
+
+impl Pipeline {
+    /// The files of the site's `static/` folder, as (output path, source
+    /// file), sorted; where the walk could not go becomes a warning.
+    fn static_files(&self, problems: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+        let dir = &self.paths.static_dir;
+        if !dir.is_dir() {
+            return Vec::new();
+        }
+        let listing = crate::walk::visible_files(dir);
+        for (at, why) in listing.problems {
+            problems.push(Diagnostic::warning(self.paths.display(&at), why));
+        }
+        listing
+            .files
+            .into_iter()
+            .filter_map(|f| Some((f.strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/"), f)))
+            .collect()
     }
 }

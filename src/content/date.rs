@@ -135,6 +135,12 @@ fn split_offset(rest: &str) -> Option<(&str, Offset)> {
     Offset::from_seconds(sign * (h * 3600 + m * 60)).ok().map(|o| (clock.trim(), o))
 }
 
+/// The folder of a month, `2012/03`: the layout of `content/` and of the
+/// site's month pages alike.
+pub fn month_dir(year: i16, month: i8) -> String {
+    format!("{year:04}/{month:02}")
+}
+
 /// The months' English names, January first: the one table of them.
 const MONTH_NAMES: [&str; 12] = [
     "January",

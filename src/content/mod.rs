@@ -37,28 +37,10 @@ pub fn list_files(paths: &SitePaths) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         ));
         return (files, problems);
     }
-    let walker = walkdir::WalkDir::new(&paths.content)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => files.push(e.into_path()),
-            Ok(_) => {}
-            Err(e) => {
-                let at = e
-                    .path()
-                    .map(|p| paths.display(p).to_path_buf())
-                    .unwrap_or_else(|| paths.display(&paths.content).to_path_buf());
-                let message = if e.loop_ancestor().is_some() {
-                    "symbolic link loop; skipped".to_string()
-                } else {
-                    format!("cannot read: {}", e.io_error().map_or_else(|| e.to_string(), ToString::to_string))
-                };
-                problems.push(Diagnostic::warning(at, message));
-            }
-        }
+    let listing = crate::walk::visible_files(&paths.content);
+    files.extend(listing.files.into_iter().filter(|f| is_markdown(f)));
+    for (at, why) in listing.problems {
+        problems.push(Diagnostic::warning(paths.display(&at), why));
     }
     (files, problems)
 }

@@ -69,9 +69,9 @@ fn longest_run(text: &str, c: char) -> usize {
 }
 
 /// The whole content file.
-pub fn content_file(front: &FrontMatterOut, body: &str) -> String {
-    let yaml = frontmatter::to_yaml(front).unwrap_or_default();
-    frontmatter::join(&yaml, &format!("\n{body}"))
+pub fn content_file(front: &FrontMatterOut, body: &str) -> Result<String, frontmatter::YamlError> {
+    let yaml = frontmatter::to_yaml(front)?;
+    Ok(frontmatter::join(&yaml, &format!("\n{body}")))
 }
 
 #[cfg(test)]

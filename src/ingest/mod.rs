@@ -25,6 +25,7 @@ use rayon::prelude::*;
 use crate::config::SitePaths;
 use crate::content;
 use crate::content::meta::{Authors, FrontMatterOut};
+use crate::diagnostic::Diagnostic;
 use crate::disk::{self, Durability};
 use crate::extract::{Entities, Extractor, Found, Story};
 use crate::fingerprint::fingerprint;
@@ -60,8 +61,70 @@ pub enum Outcome {
     /// Not ingested, for a reason that is not an error (not an article file,
     /// empty, or a content file a person edited).
     Skipped(String),
-    /// The input could not be ingested.
-    Failed(String),
+    /// The input could not be ingested, for these reasons (with the line
+    /// and column where one is known).
+    Failed(Vec<Diagnostic>),
+}
+
+impl Outcome {
+    /// A failure of `path`, for `message`.
+    fn failed(path: &Path, message: impl Into<String>) -> Outcome {
+        Outcome::Failed(vec![Diagnostic::error(path, message)])
+    }
+}
+
+/// Why a raw source is not an article dateline can write.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotAnArticle {
+    /// The HTML extractor found no main text.
+    #[error("no article found in the page: {0}")]
+    NoArticle(String),
+    /// Nothing that reads as a headline.
+    #[error("no headline found: the first lines hold no title")]
+    NoHeadline,
+    /// A headline and nothing after it.
+    #[error("no story text found after the headline")]
+    NoText,
+    /// No date in the source and no fallback.
+    #[error("no date: the source has none and no --default-date was given")]
+    NoDate,
+}
+
+/// What a source is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// Plain text (a wire story, a page saved as text).
+    Text,
+    /// A saved web page.
+    Html,
+}
+
+/// The day to fall back on: for datelines without a year (the nearest such
+/// day) and for sources with no date at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fallback {
+    /// None: an undated source fails.
+    None,
+    /// `--default-date`.
+    DefaultDate(Date),
+    /// The source file's modification time.
+    FileTime(Date),
+}
+
+impl Fallback {
+    fn date(self) -> Option<Date> {
+        match self {
+            Fallback::None => None,
+            Fallback::DefaultDate(d) | Fallback::FileTime(d) => Some(d),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Fallback::DefaultDate(_) => "--default-date",
+            _ => "the file's modification time",
+        }
+    }
 }
 
 /// One input and its outcome.
@@ -134,20 +197,20 @@ pub struct Analysis {
     pub entities: Entities,
 }
 
-/// Reads one raw source (text, or HTML when `is_html`). `reference` gives the
-/// year to datelines without one and the date to undated sources.
+/// Reads one raw source; `fallback` gives the year to datelines without one
+/// and the date to undated sources.
 pub fn analyze(
     text: &str,
-    is_html: bool,
-    reference: Option<Date>,
-    reference_is_option: bool,
+    kind: SourceKind,
+    fallback: Fallback,
     extractor: &Extractor,
-) -> Result<Analysis, String> {
-    let (layout, page) = if is_html {
-        let (layout, page) = html::parse(text)?;
-        (layout, Some(page))
-    } else {
-        (text::parse(text), None)
+) -> Result<Analysis, NotAnArticle> {
+    let (layout, page) = match kind {
+        SourceKind::Html => {
+            let (layout, page) = html::parse(text).map_err(NotAnArticle::NoArticle)?;
+            (layout, Some(page))
+        }
+        SourceKind::Text => (text::parse(text), None),
     };
     // Zero-width and other invisible characters do not make a headline.
     let title = layout
@@ -155,12 +218,11 @@ pub fn analyze(
         .as_deref()
         .map(|t| t.chars().filter(|c| !is_invisible(*c)).collect::<String>().trim().to_string())
         .filter(|t| !t.is_empty())
-        .ok_or("no headline found: the first lines hold no title")?;
+        .ok_or(NotAnArticle::NoHeadline)?;
     if layout.blocks.is_empty() {
-        return Err("no story text found after the headline".into());
+        return Err(NotAnArticle::NoText);
     }
-    let (date, date_why) = resolve_date(&layout, page.as_ref(), reference, reference_is_option)
-        .ok_or("no date: the source has none and no --default-date was given")?;
+    let (date, date_why) = resolve_date(&layout, page.as_ref(), fallback).ok_or(NotAnArticle::NoDate)?;
     let dateline_city = layout.dateline.as_ref().map(|d| {
         extractor
             .countries()
@@ -215,17 +277,14 @@ pub fn ingest(
     let mut reports: Vec<InputReport> = Vec::new();
     let mut files = Vec::new();
     for input in inputs {
-        match collect(input) {
-            Ok(found) => files.extend(found.into_iter().map(|f| {
-                let key = source_key(&f, input, site);
-                (f, key)
-            })),
-            Err(e) => reports.push(InputReport {
-                input: input.clone(),
-                outcome: Outcome::Failed(e),
-                explanation: vec![],
-                warnings: vec![],
-            }),
+        let (found, problems) = collect(input);
+        files.extend(found.into_iter().map(|f| {
+            let key = source_key(&f, input, site);
+            (f, key)
+        }));
+        for (at, why) in problems {
+            let outcome = Outcome::failed(&at, why);
+            reports.push(InputReport { input: at, outcome, explanation: vec![], warnings: vec![] });
         }
     }
     progress.start("Reading", files.len());
@@ -256,7 +315,10 @@ pub fn ingest(
 
     if options.dry_run {
         // Read only: planned against what is there, written nowhere.
-        let manifest = Manifest::load(&options.content).unwrap_or_default();
+        let manifest = match Manifest::load(&options.content) {
+            Ok(m) => m,
+            Err(e) => return IngestReport::stopped(reports, e.to_string(), started),
+        };
         let known = Known::scan(&options.content, &manifest);
         let mut claimed = HashSet::new();
         for (path, result, mut notes) in normalized {
@@ -329,7 +391,7 @@ pub fn ingest(
     if let Err(e) = manifest.compact(content, &current) {
         reports.push(InputReport {
             input: content.join(manifest::MANIFEST),
-            outcome: Outcome::Failed(e.to_string()),
+            outcome: Outcome::failed(&content.join(manifest::MANIFEST), e.to_string()),
             explanation: vec![],
             warnings: vec![],
         });
@@ -353,10 +415,10 @@ fn write_planned(
 ) -> (Outcome, Option<(String, u64)>) {
     let recorded = journal.lock().unwrap_or_else(|e| e.into_inner()).record(content, rel, print, source);
     if let Err(e) = recorded {
-        return (Outcome::Failed(e.to_string()), None);
+        return (Outcome::failed(&content.join(manifest::MANIFEST), e.to_string()), None);
     }
     if let Err(e) = disk::write_atomic(target, text.as_bytes(), Durability::Durable) {
-        return (Outcome::Failed(format!("cannot write {}: {e}", target.display())), None);
+        return (Outcome::failed(target, format!("cannot write: {e}")), None);
     }
     if let Some(old) = replaces
         && disk::remove(&content.join(old)).is_ok()
@@ -383,7 +445,8 @@ impl IngestReport {
     /// A run stopped before writing anything, for `why`.
     fn stopped(mut inputs: Vec<InputReport>, why: String, started: Instant) -> IngestReport {
         let input = PathBuf::from("content");
-        inputs.push(InputReport { input, outcome: Outcome::Failed(why), explanation: vec![], warnings: vec![] });
+        let outcome = Outcome::failed(&input, why);
+        inputs.push(InputReport { input, outcome, explanation: vec![], warnings: vec![] });
         IngestReport { inputs, elapsed: started.elapsed(), dry_run: false }
     }
 }
@@ -431,24 +494,18 @@ fn relative_key(content: &Path, file: &Path) -> Option<String> {
     Some(file.strip_prefix(content).ok()?.to_string_lossy().replace('\\', "/"))
 }
 
-/// Files under a path (itself if a file), sorted, hidden ones left out.
-fn collect(input: &Path) -> Result<Vec<PathBuf>, String> {
-    let meta = std::fs::metadata(input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
-    if meta.is_file() {
-        return Ok(vec![input.to_path_buf()]);
+/// Files under a path (itself if a file), sorted, hidden ones and READMEs
+/// left out; and where the walk could not go.
+fn collect(input: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+    match std::fs::metadata(input) {
+        Ok(meta) if meta.is_file() => (vec![input.to_path_buf()], vec![]),
+        Ok(_) => {
+            let listing = crate::walk::visible_files(input);
+            let is_readme = |p: &PathBuf| p.file_name().is_some_and(|n| n.eq_ignore_ascii_case("README.md"));
+            (listing.files.into_iter().filter(|p| !is_readme(p)).collect(), listing.problems)
+        }
+        Err(e) => (vec![], vec![(input.to_path_buf(), format!("cannot read: {e}"))]),
     }
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(input)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .filter(|p| !p.file_name().is_some_and(|n| n.eq_ignore_ascii_case("README.md")))
-        .collect();
-    files.sort();
-    Ok(files)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -478,7 +535,7 @@ fn read_source(path: &Path) -> Result<Source, Outcome> {
             return Err(Outcome::Skipped(format!("not an article file (.{other}); ingest reads .txt, .html and .md")));
         }
     };
-    let bytes = std::fs::read(path).map_err(|e| Outcome::Failed(format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| Outcome::failed(path, format!("cannot read: {e}")))?;
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     let not_text = |e: decode::NotText| Outcome::Skipped(e.to_string());
     let (text, encoding, warning) = if kind == Kind::Html {
@@ -523,10 +580,14 @@ fn normalize(
     if source.kind == Kind::Markdown {
         return normalize_markdown(path, &source.text, key, extractor, explain);
     }
-    let reference = options.default_date.or_else(|| source.modified.and_then(date_of_mtime));
+    let fallback = match (options.default_date, source.modified.and_then(date_of_mtime)) {
+        (Some(d), _) => Fallback::DefaultDate(d),
+        (None, Some(d)) => Fallback::FileTime(d),
+        (None, None) => Fallback::None,
+    };
+    let kind = if source.kind == Kind::Html { SourceKind::Html } else { SourceKind::Text };
     let analysis =
-        analyze(&source.text, source.kind == Kind::Html, reference, options.default_date.is_some(), extractor)
-            .map_err(Outcome::Failed)?;
+        analyze(&source.text, kind, fallback, extractor).map_err(|e| Outcome::failed(path, e.to_string()))?;
     let Analysis { layout, page, title, date, date_why, dateline_city, entities } = analysis;
     if options.explain {
         explain.extend(layout.notes.iter().cloned());
@@ -559,7 +620,8 @@ fn normalize(
         people: names(&entities.people),
         roles: roles(&entities.people),
     };
-    let file_text = emit::content_file(&front, &emit::body_markdown(&layout.blocks));
+    let file_text = emit::content_file(&front, &emit::body_markdown(&layout.blocks))
+        .map_err(|e| Outcome::failed(path, format!("cannot write its front matter: {}", e.message)))?;
     Ok(Normalized { file_text, year: date.year(), month: date.month(), slug: Slug::from_name(&title), source_key: key })
 }
 
@@ -615,13 +677,8 @@ fn date_of_mtime(t: SystemTime) -> Option<Date> {
 /// nearest a full date found elsewhere in the source, or else nearest the
 /// reference (the file time, or `--default-date`): a copy of a 2012 story saved
 /// today is still filed under 2012 when its page says so.
-fn resolve_date(
-    layout: &Layout,
-    page: Option<&html::PageMeta>,
-    reference: Option<Date>,
-    reference_is_option: bool,
-) -> Option<(Date, String)> {
-    let reference_name = if reference_is_option { "--default-date" } else { "the file's modification time" };
+fn resolve_date(layout: &Layout, page: Option<&html::PageMeta>, fallback: Fallback) -> Option<(Date, String)> {
+    let (reference, reference_name) = (fallback.date(), fallback.name());
     let candidates = [
         (layout.dateline.as_ref().and_then(|d| d.date), "the dateline"),
         (layout.header_date, "a date line in the header"),
@@ -661,8 +718,7 @@ fn normalize_markdown(
     extractor: &Extractor,
     explain: &mut Vec<String>,
 ) -> Result<Normalized, Outcome> {
-    let (meta, split) = content::parse_front_matter(path, text)
-        .map_err(|problems| Outcome::Failed(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
+    let (meta, split) = content::parse_front_matter(path, text).map_err(Outcome::Failed)?;
     let story = Story {
         title: &meta.title,
         body: split.body,
@@ -679,8 +735,8 @@ fn normalize_markdown(
     ] {
         if have.is_empty() && !found.is_empty() && crate::frontmatter::locate_key(split.yaml, field).is_none() {
             let list = names(found);
-            let yaml =
-                crate::frontmatter::to_yaml(&std::collections::BTreeMap::from([(field, &list)])).unwrap_or_default();
+            let yaml = crate::frontmatter::to_yaml(&std::collections::BTreeMap::from([(field, &list)]))
+                .map_err(|e| Outcome::failed(path, format!("cannot write its {field}: {}", e.message)))?;
             added.push_str(&yaml);
             explain.push(format!("{field} filled in: {}", list.join(", ")));
         }
@@ -718,7 +774,7 @@ fn plan(
     options: &IngestOptions,
     explain: &mut Vec<String>,
 ) -> Plan {
-    let dir = format!("{:04}/{:02}", n.year, n.month);
+    let dir = crate::content::date::month_dir(n.year, n.month);
     let previous = known.file_of.get(&n.source_key).cloned();
     let rel = match previous.as_deref().filter(|p| p.starts_with(&dir) && !claimed.contains(*p)) {
         Some(p) => p.to_string(),

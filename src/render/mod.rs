@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use tera::{Context, Tera, Value};
 
 use crate::diagnostic::Diagnostic;
-use crate::pages::{Page, PageKey};
+use crate::pages::{self, Page, PageKey, SitemapPart};
 use views::Views;
 
 /// A site's own template: its Tera name (`article.html`), the file it came
@@ -85,7 +85,7 @@ impl Renderer {
         let (template, name) = templates::template_for(page.key.kind());
         let mut context = Context::new();
         context.insert_value("site", site.clone());
-        let canonical = views.urls().absolute(page.file.strip_suffix("index.html").unwrap_or(&page.file));
+        let canonical = views.urls().absolute(&page.path);
         context.insert("canonical", &canonical);
         match page.key {
             PageKey::Home(n) => context.insert(name, &views.home(n)),
@@ -97,7 +97,9 @@ impl Renderer {
             PageKey::Year(y) => context.insert(name, &views.year(y)),
             PageKey::Month(y, m, n) => context.insert(name, &views.month(y, m, n)),
             PageKey::Sitemap(part) => context.insert(name, &views.sitemap(part)),
-            PageKey::Robots => context.insert("sitemap_url", &views.urls().absolute("sitemap.xml")),
+            PageKey::Robots => {
+                context.insert("sitemap_url", &views.urls().absolute(&pages::sitemap_path(SitemapPart::Single)))
+            }
             PageKey::NotFound => {}
             PageKey::Search => context.insert(name, &views.search()),
             PageKey::SearchFacets => context.insert(name, &views.search_facets()),

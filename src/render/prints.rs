@@ -46,7 +46,7 @@ impl<'a> Prints<'a> {
             .entries
             .par_iter()
             // Everything a card shows comes from the article's text, plus its path.
-            .map(|e| hash_of((e.article.fingerprint, &e.path)))
+            .map(|e| hash_of((e.article.fingerprint, pages::article_path(e))))
             .collect();
         let years: Vec<&i16> = archive.calendar.years.keys().collect();
         let site = hash_of((config, years, env!("CARGO_PKG_VERSION")));
@@ -204,7 +204,7 @@ impl<'a> Prints<'a> {
                 SitemapPart::Index => pages::sitemap_len(a).hash(&mut h),
                 SitemapPart::Single | SitemapPart::Part(_) => {
                     for e in &a.entries {
-                        (&e.path, &e.article.meta.date.date).hash(&mut h);
+                        (pages::article_path(e), &e.article.meta.date.date).hash(&mut h);
                     }
                     self.term_links.hash(&mut h);
                     for (y, ms) in &a.calendar.years {

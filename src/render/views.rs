@@ -9,32 +9,8 @@ use serde::Serialize;
 
 use crate::archive::{Archive, Entry, Taxonomy, TermId};
 use crate::config::Config;
-use crate::pages::{self, SitemapPart, TermOrder};
+use crate::pages::{self, SitePath, SitemapPart, TermOrder, Urls};
 use crate::render::timeline::{self, MonthCount};
-
-/// Turns paths below the site root into links.
-#[derive(Debug, Clone)]
-pub struct Urls {
-    base_path: String,
-    base_url: String,
-}
-
-impl Urls {
-    /// From the configured base URL.
-    pub fn new(config: &Config) -> Urls {
-        Urls { base_path: config.base_path().to_string(), base_url: config.base_url.clone() }
-    }
-
-    /// A root-relative link (`/archive/2012/10/mali/`), which works under a subpath.
-    pub fn link(&self, path: &str) -> String {
-        format!("{}{path}", self.base_path)
-    }
-
-    /// An absolute URL, for feeds, sitemaps and canonical links.
-    pub fn absolute(&self, path: &str) -> String {
-        format!("{}{path}", self.base_url)
-    }
-}
 
 /// What every page knows about the site.
 #[derive(Debug, Clone, Serialize)]
@@ -540,8 +516,12 @@ impl<'a> Views<'a> {
             base_url: self.config.base_url.clone(),
             base_path: self.config.base_path().to_string(),
             language: self.config.language.clone(),
-            feed_url: self.urls.link("atom.xml"),
-            search_url: if self.config.search_enabled() { self.urls.link("search/") } else { String::new() },
+            feed_url: self.urls.link(&pages::feed_path()),
+            search_url: if self.config.search_enabled() {
+                self.urls.link(&pages::search_path())
+            } else {
+                String::new()
+            },
             taxonomies: Taxonomy::ALL.iter().map(|t| self.taxonomy_link(*t)).collect(),
             years,
             generator: format!("dateline {}", env!("CARGO_PKG_VERSION")),
@@ -563,7 +543,7 @@ impl<'a> Views<'a> {
         let meta = &entry.article.meta;
         ArticleCard {
             title: meta.title.clone(),
-            url: self.urls.link(&entry.path),
+            url: self.urls.link(&pages::article_path(entry)),
             date: meta.date.to_string(),
             dateline: meta.dateline.clone(),
             agency: meta.agency.clone(),
@@ -586,14 +566,14 @@ impl<'a> Views<'a> {
 
     fn article_link(&self, id: usize) -> Link {
         let entry: &Entry = &self.archive.entries[id];
-        Link { name: entry.article.meta.title.clone(), url: self.urls.link(&entry.path) }
+        Link { name: entry.article.meta.title.clone(), url: self.urls.link(&pages::article_path(entry)) }
     }
 
     /// Page `n` of `ids` (1-based), and its pager with pages under `dir`.
-    fn paginate<'i>(&self, ids: &'i [usize], dir: &str, n: usize) -> (&'i [usize], Pager) {
+    fn paginate<'i>(&self, ids: &'i [usize], first: &SitePath, n: usize) -> (&'i [usize], Pager) {
         let per = self.config.page_size;
         let total = pages::page_count(ids.len(), per);
-        let url = |k: usize| self.urls.link(&pages::paged_path(dir, k));
+        let url = |k: usize| self.urls.link(&pages::paged_path(first, k));
         let mut links = Vec::new();
         let mut last_shown = 0;
         for k in 1..=total {
@@ -635,7 +615,7 @@ impl<'a> Views<'a> {
             .collect();
         ArticleView {
             card: self.card(id),
-            permalink: self.urls.absolute(&entry.path),
+            permalink: self.urls.absolute(&pages::article_path(entry)),
             summary: meta.summary.clone(),
             source: meta.source.clone(),
             source_url: meta.source.clone().filter(|s| s.starts_with("https://") || s.starts_with("http://")),
@@ -651,7 +631,7 @@ impl<'a> Views<'a> {
     /// Page `n` of the home page.
     pub fn home(&self, n: usize) -> HomeView {
         let all = &self.all;
-        let (ids, pager) = self.paginate(all, "", n);
+        let (ids, pager) = self.paginate(all, &pages::home_path(), n);
         // Counts change with every article; only the first page shows them,
         // so adding one article does not change every page of the list.
         let first = n == 1;
@@ -793,7 +773,7 @@ impl<'a> Views<'a> {
             name: term.name.clone(),
             slug: term.slug.to_string(),
             url: self.urls.link(&dir),
-            feed_url: self.urls.link(&format!("{dir}atom.xml")),
+            feed_url: self.urls.link(&pages::term_feed_path(self.archive, taxonomy, id)),
             count: term.articles.len(),
             first_date: date_of(term.articles.last()),
             last_date: date_of(term.articles.first()),
@@ -823,7 +803,7 @@ impl<'a> Views<'a> {
         }
         let query: Vec<String> =
             terms.iter().map(|(tax, name)| format!("{}={}", tax.singular(), percent_encode(name))).collect();
-        format!("{}?{}", self.urls.link("search/"), query.join("&"))
+        format!("{}?{}", self.urls.link(&pages::search_path()), query.join("&"))
     }
 
     /// A year's page.
@@ -874,18 +854,19 @@ impl<'a> Views<'a> {
     /// The site feed.
     pub fn site_feed(&self) -> FeedView {
         let ids: Vec<usize> = (0..self.archive.entries.len().min(self.config.feed_size)).collect();
-        self.feed(self.config.title.clone(), "atom.xml", "", &ids)
+        self.feed(self.config.title.clone(), &pages::feed_path(), &pages::home_path(), &ids)
     }
 
     /// A term's feed.
     pub fn term_feed(&self, taxonomy: Taxonomy, id: TermId) -> FeedView {
         let term = self.archive.term(taxonomy, id);
-        let dir = pages::term_path(self.archive, taxonomy, id);
         let ids = &term.articles[..term.articles.len().min(self.config.feed_size)];
-        self.feed(format!("{} · {}", term.name, self.config.title), &format!("{dir}atom.xml"), &dir, ids)
+        let (feed, page) =
+            (pages::term_feed_path(self.archive, taxonomy, id), pages::term_path(self.archive, taxonomy, id));
+        self.feed(format!("{} · {}", term.name, self.config.title), &feed, &page, ids)
     }
 
-    fn feed(&self, title: String, feed_path: &str, page_path: &str, ids: &[usize]) -> FeedView {
+    fn feed(&self, title: String, feed_path: &SitePath, page_path: &SitePath, ids: &[usize]) -> FeedView {
         let entries: Vec<FeedEntry> = ids
             .iter()
             .map(|&id| {
@@ -893,7 +874,7 @@ impl<'a> Views<'a> {
                 let meta = &entry.article.meta;
                 FeedEntry {
                     title: meta.title.clone(),
-                    url: self.urls.absolute(&entry.path),
+                    url: self.urls.absolute(&pages::article_path(entry)),
                     published: meta.date.rfc3339(),
                     authors: meta.authors.clone(),
                     summary: entry.article.excerpt.clone(),
@@ -936,7 +917,7 @@ impl<'a> Views<'a> {
         // The newest shard is loaded first; the others are merged into it.
         let dirs: Vec<String> = pages::search_shards(self.archive).iter().map(|s| self.urls.link(&s.dir())).collect();
         let script_url = dirs.first().map(|d| format!("{d}pagefind.js")).unwrap_or_default();
-        let facets_url = self.urls.link("search/facets.json");
+        let facets_url = self.urls.link(&pages::search_facets_path());
         SearchView { script_url, merge: dirs.into_iter().skip(1).collect(), facets_url, filters }
     }
 
@@ -962,7 +943,7 @@ impl<'a> Views<'a> {
     /// A sitemap file.
     pub fn sitemap(&self, part: SitemapPart) -> SitemapView {
         let paths = pages::sitemap_paths(self.archive);
-        let url = |(path, day): &(String, Option<jiff::civil::Date>)| SitemapUrl {
+        let url = |(path, day): &(SitePath, Option<jiff::civil::Date>)| SitemapUrl {
             loc: self.urls.absolute(path),
             lastmod: day.map(|d| d.to_string()),
         };
@@ -974,7 +955,7 @@ impl<'a> Views<'a> {
                 is_index: true,
                 urls: vec![],
                 parts: (1..=paths.len().div_ceil(pages::SITEMAP_LIMIT))
-                    .map(|n| self.urls.absolute(&format!("sitemap-{n}.xml")))
+                    .map(|n| self.urls.absolute(&pages::sitemap_path(SitemapPart::Part(n))))
                     .collect(),
             },
             SitemapPart::Part(n) => SitemapView {

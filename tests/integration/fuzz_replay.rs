@@ -6,7 +6,7 @@ use std::path::Path;
 
 use dateline::content::{self, PubDate, markdown::RawHtml};
 use dateline::extract::{Extractor, Vocabularies};
-use dateline::ingest::{self, dateline as datelines, html};
+use dateline::ingest::{self, Fallback, SourceKind, dateline as datelines, html};
 use dateline::slug::Slug;
 
 /// The committed corpus, unpacked once per test run.
@@ -58,7 +58,9 @@ fn ingest_inputs_never_panic_and_never_become_markup() {
     let extractor = Extractor::new(&Vocabularies::defaults());
     for data in inputs("ingest_text") {
         let Ok((text, _)) = ingest::decode::decode(&data) else { continue };
-        if let Ok(a) = ingest::analyze(&text, false, Some(jiff::civil::date(2012, 10, 24)), true, &extractor) {
+        if let Ok(a) =
+            ingest::analyze(&text, SourceKind::Text, Fallback::DefaultDate(jiff::civil::date(2012, 10, 24)), &extractor)
+        {
             let body = ingest::emit::body_markdown(&a.layout.blocks);
             assert!(!content::markdown::render(&body, RawHtml::Allow).html.contains("<script"));
         }

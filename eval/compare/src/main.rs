@@ -45,7 +45,7 @@ fn trafilatura_precision_text(html: &str) -> String {
 fn dateline_text(html: &str) -> String {
     let extractor = dateline::extract::Extractor::new(&dateline::extract::Vocabularies::defaults());
     let fallback = jiff::civil::date(2000, 1, 1);
-    match dateline::ingest::analyze(html, true, Some(fallback), true, &extractor) {
+    match dateline::ingest::analyze(html, dateline::ingest::SourceKind::Html, dateline::ingest::Fallback::DefaultDate(fallback), &extractor) {
         Ok(a) => a
             .layout
             .blocks
