@@ -29,17 +29,17 @@ fn main() {
     }
     times.sort_by(|a, b| a.total_cmp(b));
     if std::env::args().any(|a| a == "--steps") {
-        use dateline::archive::{Taxonomy, TermIndex, relations};
+        use dateline::archive::{PerTaxonomy, Taxonomy, TermIndex, relations};
         let t = Instant::now();
-        let mut terms: [TermIndex; 3] = Default::default();
-        let mut terms_of: Vec<[Vec<usize>; 3]> = vec![Default::default(); articles.len()];
+        let mut terms: PerTaxonomy<TermIndex> = Default::default();
+        let mut terms_of: Vec<PerTaxonomy<Vec<usize>>> = vec![Default::default(); articles.len()];
         for tax in Taxonomy::ALL {
             let names: Vec<&[String]> = articles.iter().map(|a| tax.names(&a.meta)).collect();
             let (index, per, _) = TermIndex::build(&names);
             for (id, ids) in per.into_iter().enumerate() {
-                terms_of[id][tax.index()] = ids;
+                terms_of[id][tax] = ids;
             }
-            terms[tax.index()] = index;
+            terms[tax] = index;
         }
         println!("terms {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
         let t = Instant::now();

@@ -90,7 +90,7 @@ fn record(archive: &Archive, urls: &Urls, id: usize) -> Record {
     }
     let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for tax in Taxonomy::ALL {
-        let names: Vec<String> = entry.terms[tax.index()].iter().map(|&t| archive.term(tax, t).name.clone()).collect();
+        let names: Vec<String> = entry.terms[tax].iter().map(|&t| archive.term(tax, t).name.clone()).collect();
         if !names.is_empty() {
             filters.insert(tax.singular().to_string(), names);
         }

@@ -18,7 +18,7 @@ use crate::diagnostic::Diagnostic;
 use crate::slug::Slug;
 pub use calendar::Calendar;
 pub use relations::CoTerm;
-pub use taxonomy::{Taxonomy, Term, TermId, TermIndex};
+pub use taxonomy::{PerTaxonomy, Taxonomy, Term, TermId, TermIndex};
 
 /// How many co-occurring terms of each taxonomy a term page lists.
 pub const CO_TERMS: usize = 10;
@@ -35,7 +35,7 @@ pub struct Entry {
     /// clash (`pages::article_path` makes its address of it).
     pub slug: Slug,
     /// Its terms, per taxonomy (indexes into [`Archive::terms`]).
-    pub terms: [Vec<TermId>; 3],
+    pub terms: PerTaxonomy<Vec<TermId>>,
 }
 
 /// The archive: articles newest first, terms, calendar and relations.
@@ -44,13 +44,13 @@ pub struct Archive {
     /// Published articles, newest first; an article's id is its index here.
     pub entries: Vec<Entry>,
     /// Terms of each taxonomy, indexed by [`Taxonomy::index`].
-    pub terms: [TermIndex; 3],
+    pub terms: PerTaxonomy<TermIndex>,
     /// Year and month buckets.
     pub calendar: Calendar,
     /// Related articles of each article.
     pub related: Vec<Vec<usize>>,
     /// Co-occurring terms of each term, per taxonomy.
-    pub co_terms: [Vec<[Vec<CoTerm>; 3]>; 3],
+    pub co_terms: PerTaxonomy<Vec<PerTaxonomy<Vec<CoTerm>>>>,
     /// For each country term, the articles (newest first) that name the
     /// country but are not about it (their `countries_named`).
     pub also_named: Vec<Vec<usize>>,
@@ -86,8 +86,8 @@ impl Archive {
         let mut warnings = Vec::new();
         let slugs = assign_slugs(&articles, &mut warnings);
 
-        let mut terms: [TermIndex; 3] = Default::default();
-        let mut terms_of: Vec<[Vec<TermId>; 3]> = vec![Default::default(); articles.len()];
+        let mut terms: PerTaxonomy<TermIndex> = Default::default();
+        let mut terms_of: Vec<PerTaxonomy<Vec<TermId>>> = vec![Default::default(); articles.len()];
         for tax in Taxonomy::ALL {
             let names: Vec<&[String]> = articles.iter().map(|a| tax.names(&a.meta)).collect();
             let (index, per_article, clashes) = TermIndex::build_joining(&names, tax == Taxonomy::People);
@@ -109,15 +109,15 @@ impl Archive {
                 );
             }
             for (id, ids) in per_article.into_iter().enumerate() {
-                terms_of[id][tax.index()] = ids;
+                terms_of[id][tax] = ids;
             }
-            terms[tax.index()] = index;
+            terms[tax] = index;
         }
 
         let calendar =
             Calendar::build(articles.iter().enumerate().map(|(id, a)| (id, a.meta.date.year(), a.meta.date.month())));
         let related = relations::related_articles(&terms_of, &terms, related_limit);
-        let co_terms = Taxonomy::ALL.map(|tax| relations::co_occurring(tax, &terms_of, &terms, CO_TERMS));
+        let co_terms = PerTaxonomy::from_fn(|tax| relations::co_occurring(tax, &terms_of, &terms, CO_TERMS));
         let also_named = also_named(&articles, &terms_of, terms_of_countries(&terms));
         let entries = articles
             .into_iter()
@@ -130,21 +130,25 @@ impl Archive {
 
     /// The terms of one taxonomy.
     pub fn terms_of(&self, taxonomy: Taxonomy) -> &TermIndex {
-        &self.terms[taxonomy.index()]
+        &self.terms[taxonomy]
     }
 
     /// A term by taxonomy and id.
     pub fn term(&self, taxonomy: Taxonomy, id: TermId) -> &Term {
-        &self.terms[taxonomy.index()].terms[id]
+        &self.terms[taxonomy].terms[id]
     }
 }
 
-fn terms_of_countries(terms: &[TermIndex; 3]) -> &TermIndex {
-    &terms[Taxonomy::Countries.index()]
+fn terms_of_countries(terms: &PerTaxonomy<TermIndex>) -> &TermIndex {
+    &terms[Taxonomy::Countries]
 }
 
 /// The articles that name each country without being about it.
-fn also_named(articles: &[Arc<Article>], terms_of: &[[Vec<TermId>; 3]], countries: &TermIndex) -> Vec<Vec<usize>> {
+fn also_named(
+    articles: &[Arc<Article>],
+    terms_of: &[PerTaxonomy<Vec<TermId>>],
+    countries: &TermIndex,
+) -> Vec<Vec<usize>> {
     let mut by_name: std::collections::HashMap<String, TermId> = std::collections::HashMap::new();
     for (id, term) in countries.terms.iter().enumerate() {
         for name in std::iter::once(&term.name).chain(&term.variants) {
@@ -155,7 +159,7 @@ fn also_named(articles: &[Arc<Article>], terms_of: &[[Vec<TermId>; 3]], countrie
     for (article, (a, terms)) in articles.iter().zip(terms_of).enumerate() {
         for name in &a.meta.countries_named {
             if let Some(&t) = by_name.get(&name.to_lowercase())
-                && !terms[Taxonomy::Countries.index()].contains(&t)
+                && !terms[Taxonomy::Countries].contains(&t)
                 && named[t].last() != Some(&article)
             {
                 named[t].push(article);

@@ -5,7 +5,7 @@
 //! articles nearest in time are compared: the work stays linear, and an edit
 //! only reaches the articles around it.
 
-use crate::archive::taxonomy::{Taxonomy, TermId, TermIndex};
+use crate::archive::taxonomy::{PerTaxonomy, Taxonomy, TermId, TermIndex};
 
 /// A term with more articles than this is "common": only the
 /// [`COMMON_NEIGHBOURS`] articles on each side of an article in its list
@@ -28,7 +28,11 @@ fn candidates(posting: &[usize], a: usize) -> &[usize] {
 
 /// The up-to-`limit` articles sharing the most terms with each article.
 /// Ties go to the article closest in the archive's order, then the newer.
-pub fn related_articles(terms_of: &[[Vec<TermId>; 3]], indexes: &[TermIndex; 3], limit: usize) -> Vec<Vec<usize>> {
+pub fn related_articles(
+    terms_of: &[PerTaxonomy<Vec<TermId>>],
+    indexes: &PerTaxonomy<TermIndex>,
+    limit: usize,
+) -> Vec<Vec<usize>> {
     use rayon::prelude::*;
     let n = terms_of.len();
     (0..n)
@@ -39,8 +43,8 @@ pub fn related_articles(terms_of: &[[Vec<TermId>; 3]], indexes: &[TermIndex; 3],
             || (vec![0u32; n], Vec::<usize>::new()),
             |(score, touched), a| {
                 for tax in Taxonomy::ALL {
-                    for &t in &terms_of[a][tax.index()] {
-                        for &b in candidates(&indexes[tax.index()].terms[t].articles, a) {
+                    for &t in &terms_of[a][tax] {
+                        for &b in candidates(&indexes[tax].terms[t].articles, a) {
                             if b != a {
                                 if score[b] == 0 {
                                     touched.push(b);
@@ -85,24 +89,24 @@ pub struct CoTerm {
 /// with it (at most `limit` per taxonomy), most shared first, then by name.
 pub fn co_occurring(
     of: Taxonomy,
-    terms_of: &[[Vec<TermId>; 3]],
-    indexes: &[TermIndex; 3],
+    terms_of: &[PerTaxonomy<Vec<TermId>>],
+    indexes: &PerTaxonomy<TermIndex>,
     limit: usize,
-) -> Vec<[Vec<CoTerm>; 3]> {
+) -> Vec<PerTaxonomy<Vec<CoTerm>>> {
     use rayon::prelude::*;
-    let sizes = [0, 1, 2].map(|i| indexes[i].terms.len());
-    indexes[of.index()]
+    let sizes = indexes.map(|index| index.terms.len());
+    indexes[of]
         .terms
         .par_iter()
         .enumerate()
         .with_min_len(64)
         .map_init(
-            || sizes.map(|n| (vec![0u32; n], Vec::<TermId>::new())),
+            || sizes.map(|&n| (vec![0u32; n], Vec::<TermId>::new())),
             |scratch, (id, term)| {
                 for &a in &term.articles {
                     for tax in Taxonomy::ALL {
-                        let (counts, touched) = &mut scratch[tax.index()];
-                        for &t in &terms_of[a][tax.index()] {
+                        let (counts, touched) = &mut scratch[tax];
+                        for &t in &terms_of[a][tax] {
                             if !(tax == of && t == id) {
                                 if counts[t] == 0 {
                                     touched.push(t);
@@ -112,10 +116,10 @@ pub fn co_occurring(
                         }
                     }
                 }
-                let mut out: [Vec<CoTerm>; 3] = Default::default();
+                let mut out: PerTaxonomy<Vec<CoTerm>> = Default::default();
                 for tax in Taxonomy::ALL {
-                    let (counts, touched) = &mut scratch[tax.index()];
-                    let names = &indexes[tax.index()].terms;
+                    let (counts, touched) = &mut scratch[tax];
+                    let names = &indexes[tax].terms;
                     let mut list: Vec<CoTerm> = touched
                         .iter()
                         .map(|&t| CoTerm { taxonomy: tax, term: t, shared: counts[t] as usize })
@@ -133,7 +137,7 @@ pub fn co_occurring(
                     list.truncate(limit);
                     list.sort_unstable_by(order);
                     list.shrink_to_fit();
-                    out[tax.index()] = list;
+                    out[tax] = list;
                 }
                 out
             },

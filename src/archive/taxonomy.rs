@@ -51,11 +51,6 @@ impl Taxonomy {
         }
     }
 
-    /// Position in [`Taxonomy::ALL`].
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
     /// The names an article's front matter gives for this taxonomy.
     pub fn names(self, meta: &ArticleMeta) -> &[String] {
         match self {
@@ -63,6 +58,48 @@ impl Taxonomy {
             Taxonomy::Countries => &meta.countries,
             Taxonomy::People => &meta.people,
         }
+    }
+}
+
+/// One value per taxonomy, looked up by [`Taxonomy`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct PerTaxonomy<T>([T; 3]);
+
+impl<T> PerTaxonomy<T> {
+    /// The value `f` gives each taxonomy.
+    pub fn from_fn(f: impl FnMut(Taxonomy) -> T) -> PerTaxonomy<T> {
+        PerTaxonomy(Taxonomy::ALL.map(f))
+    }
+
+    /// Each value turned by `f`.
+    pub fn map<U>(&self, mut f: impl FnMut(&T) -> U) -> PerTaxonomy<U> {
+        PerTaxonomy::from_fn(|tax| f(&self[tax]))
+    }
+
+    /// The values, in the order of [`Taxonomy::ALL`].
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a PerTaxonomy<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<T> std::ops::Index<Taxonomy> for PerTaxonomy<T> {
+    type Output = T;
+    fn index(&self, taxonomy: Taxonomy) -> &T {
+        &self.0[taxonomy as usize]
+    }
+}
+
+impl<T> std::ops::IndexMut<Taxonomy> for PerTaxonomy<T> {
+    fn index_mut(&mut self, taxonomy: Taxonomy) -> &mut T {
+        &mut self.0[taxonomy as usize]
     }
 }
 

@@ -120,8 +120,10 @@ const LABELS: &[&str] = &[
     "por",
 ];
 
-/// Weekday names, which end a byline line before its date ("by Ann Lee Monday").
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// Words besides month names that end a byline's names where its date
+/// begins ("by Ann Lee Monday", "by Ann Lee Updated").
+const DATE_WORDS: &[&str] =
+    &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "updated", "published"];
 
 /// `By Jim Garamone`, `By Peter Torday, Reuters`, `By Jane Doe and John Roe`:
 /// the authors and the agency of a line that starts with "By".
@@ -228,7 +230,7 @@ fn read_part(part: &str) -> (Option<String>, Option<String>) {
     let mut words: Vec<&str> = part.split_whitespace().collect();
     let dated = |w: &str| {
         let w = w.trim_matches(',');
-        WEEKDAYS.contains(&w.to_lowercase().as_str()) || crate::content::date::month_of(w).is_some()
+        DATE_WORDS.contains(&w.to_lowercase().as_str()) || crate::content::date::month_of(w).is_some()
     };
     while words.last().is_some_and(|w| dated(w)) {
         words.pop();

@@ -22,6 +22,7 @@ use std::time::{Duration, Instant, SystemTime};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+use crate::archive::Taxonomy;
 use crate::config::SitePaths;
 use crate::content;
 use crate::content::meta::{Authors, FrontMatterOut};
@@ -660,10 +661,19 @@ fn explain_fields(layout: &Layout, city: Option<&str>, entities: &Entities, expl
     if let Some(c) = city {
         explain.push(format!("dateline: {c}"));
     }
-    for (label, list) in [("country", &entities.countries), ("person", &entities.people), ("topic", &entities.topics)] {
-        for f in list {
-            explain.push(format!("{label}: {} ← {}", f.name, f.evidence.join("; ")));
+    for tax in [Taxonomy::Countries, Taxonomy::People, Taxonomy::Topics] {
+        for f in found_of(entities, tax) {
+            explain.push(format!("{}: {} ← {}", tax.singular(), f.name, f.evidence.join("; ")));
         }
+    }
+}
+
+/// What the extractor found for one taxonomy.
+fn found_of(entities: &Entities, taxonomy: Taxonomy) -> &[Found] {
+    match taxonomy {
+        Taxonomy::Topics => &entities.topics,
+        Taxonomy::Countries => &entities.countries,
+        Taxonomy::People => &entities.people,
     }
 }
 
@@ -728,11 +738,8 @@ fn normalize_markdown(
     };
     let entities = extractor.extract(&story);
     let mut added = String::new();
-    for (field, have, found) in [
-        ("topics", &meta.topics, &entities.topics),
-        ("countries", &meta.countries, &entities.countries),
-        ("people", &meta.people, &entities.people),
-    ] {
+    for tax in Taxonomy::ALL {
+        let (field, have, found) = (tax.key(), tax.names(&meta), found_of(&entities, tax));
         if have.is_empty() && !found.is_empty() && crate::frontmatter::locate_key(split.yaml, field).is_none() {
             let list = names(found);
             let yaml = crate::frontmatter::to_yaml(&std::collections::BTreeMap::from([(field, &list)]))

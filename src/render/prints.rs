@@ -10,7 +10,7 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use crate::archive::{Archive, Taxonomy};
+use crate::archive::{Archive, PerTaxonomy, Taxonomy};
 use crate::config::Config;
 use crate::pages::{self, Page, PageKey, SearchShard, SitemapPart};
 
@@ -25,11 +25,11 @@ pub struct Prints<'a> {
     /// Inputs common to every page (site settings, navigation).
     site: u64,
     /// Name, slug and article count of each term, per taxonomy.
-    terms: [Vec<u64>; 3],
+    terms: PerTaxonomy<Vec<u64>>,
     /// Name and slug of each term (what a link to it shows), per taxonomy.
-    term_links: [Vec<u64>; 3],
+    term_links: PerTaxonomy<Vec<u64>>,
     /// What a term's page shows about all its articles (months, datelines, roles).
-    term_extras: [Vec<u64>; 3],
+    term_extras: PerTaxonomy<Vec<u64>>,
 }
 
 fn hash_of(value: impl Hash) -> u64 {
@@ -50,10 +50,11 @@ impl<'a> Prints<'a> {
             .collect();
         let years: Vec<&i16> = archive.calendar.years.keys().collect();
         let site = hash_of((config, years, env!("CARGO_PKG_VERSION")));
-        let term_links: [Vec<u64>; 3] =
-            Taxonomy::ALL.map(|tax| archive.terms_of(tax).terms.iter().map(|t| hash_of((&t.name, &t.slug))).collect());
-        let terms: [Vec<u64>; 3] = Taxonomy::ALL.map(|tax| {
-            let links = &term_links[tax.index()];
+        let term_links: PerTaxonomy<Vec<u64>> = PerTaxonomy::from_fn(|tax| {
+            archive.terms_of(tax).terms.iter().map(|t| hash_of((&t.name, &t.slug))).collect()
+        });
+        let terms: PerTaxonomy<Vec<u64>> = PerTaxonomy::from_fn(|tax| {
+            let links = &term_links[tax];
             archive.terms_of(tax).terms.iter().zip(links).map(|(t, link)| hash_of((link, t.articles.len()))).collect()
         });
         let feed_entries = archive
@@ -64,14 +65,14 @@ impl<'a> Prints<'a> {
                 let mut h = DefaultHasher::new();
                 (cards[id], &e.article.meta.date).hash(&mut h);
                 for tax in Taxonomy::ALL {
-                    for &t in &e.terms[tax.index()] {
-                        term_links[tax.index()][t].hash(&mut h);
+                    for &t in &e.terms[tax] {
+                        term_links[tax][t].hash(&mut h);
                     }
                 }
                 h.finish()
             })
             .collect();
-        let term_extras = Taxonomy::ALL.map(|tax| {
+        let term_extras = PerTaxonomy::from_fn(|tax| {
             archive
                 .terms_of(tax)
                 .terms
@@ -135,8 +136,8 @@ impl<'a> Prints<'a> {
                 // Body, summary, source and extra fields all come from the article's text.
                 self.cards[id].hash(&mut h);
                 for tax in Taxonomy::ALL {
-                    for &t in &e.terms[tax.index()] {
-                        self.term_links[tax.index()][t].hash(&mut h);
+                    for &t in &e.terms[tax] {
+                        self.term_links[tax][t].hash(&mut h);
                     }
                     0xfeu8.hash(&mut h);
                 }
@@ -145,11 +146,11 @@ impl<'a> Prints<'a> {
                 self.hash_cards(&a.related[id], &mut h);
             }
             PageKey::TermList(tax, order) => {
-                (tax, order, &self.terms[tax.index()]).hash(&mut h);
+                (tax, order, &self.terms[tax]).hash(&mut h);
             }
             PageKey::Term(tax, id, n) => {
                 let term = a.term(tax, id);
-                (self.terms[tax.index()][id], self.term_extras[tax.index()][id], &term.variants, n).hash(&mut h);
+                (self.terms[tax][id], self.term_extras[tax][id], &term.variants, n).hash(&mut h);
                 if tax == Taxonomy::Countries
                     && let Some(named) = a.also_named.get(id)
                 {
@@ -162,16 +163,16 @@ impl<'a> Prints<'a> {
                 (date(term.articles.first()), date(term.articles.last())).hash(&mut h);
                 pages::page_count(term.articles.len(), per).hash(&mut h);
                 self.hash_cards(pages::page_slice(&term.articles, n, per), &mut h);
-                for list in &a.co_terms[tax.index()][id] {
+                for list in &a.co_terms[tax][id] {
                     for c in list {
-                        (self.term_links[c.taxonomy.index()][c.term], c.shared).hash(&mut h);
+                        (self.term_links[c.taxonomy][c.term], c.shared).hash(&mut h);
                     }
                     0xfeu8.hash(&mut h);
                 }
             }
             PageKey::TermFeed(tax, id) => {
                 let term = a.term(tax, id);
-                self.term_links[tax.index()][id].hash(&mut h);
+                self.term_links[tax][id].hash(&mut h);
                 for &i in &term.articles[..term.articles.len().min(self.config.feed_size)] {
                     self.feed_entries[i].hash(&mut h);
                 }

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::archive::{Archive, Entry, Taxonomy, TermId};
+use crate::archive::{Archive, Entry, PerTaxonomy, Taxonomy, TermId};
 use crate::config::Config;
 use crate::pages::{self, SitePath, SitemapPart, TermOrder, Urls};
 use crate::render::timeline::{self, MonthCount};
@@ -454,7 +454,7 @@ pub struct Views<'a> {
     all: Vec<usize>,
     /// What a term's pages show about all its articles, made on first use:
     /// a term with 50,000 articles has 1,000 pages that share it.
-    summaries: [Vec<std::sync::OnceLock<TermSummary>>; 3],
+    summaries: PerTaxonomy<Vec<std::sync::OnceLock<TermSummary>>>,
 }
 
 /// A term's timeline, datelines and roles.
@@ -490,8 +490,9 @@ const HOME_TOP_TERMS: usize = 12;
 impl<'a> Views<'a> {
     /// Views over `archive` with `config`'s URLs and page sizes.
     pub fn new(archive: &'a Archive, config: &'a Config) -> Views<'a> {
-        let summaries =
-            Taxonomy::ALL.map(|t| (0..archive.terms_of(t).terms.len()).map(|_| std::sync::OnceLock::new()).collect());
+        let summaries = PerTaxonomy::from_fn(|t| {
+            (0..archive.terms_of(t).terms.len()).map(|_| std::sync::OnceLock::new()).collect()
+        });
         Views { archive, config, urls: Urls::new(config), all: (0..archive.entries.len()).collect(), summaries }
     }
 
@@ -604,7 +605,7 @@ impl<'a> Views<'a> {
             .map(|&tax| LinkGroup {
                 key: tax.key(),
                 title: tax.title(),
-                terms: entry.terms[tax.index()]
+                terms: entry.terms[tax]
                     .iter()
                     .map(|&t| Link {
                         name: self.archive.term(tax, t).name.clone(),
@@ -729,7 +730,7 @@ impl<'a> Views<'a> {
         let (ids, pager) = self.paginate(&term.articles, &dir, n);
         let date_of =
             |a: Option<&usize>| a.map(|&a| self.archive.entries[a].article.meta.date.to_string()).unwrap_or_default();
-        let connections = self.archive.co_terms[taxonomy.index()][id]
+        let connections = self.archive.co_terms[taxonomy][id]
             .iter()
             .zip(Taxonomy::ALL)
             .map(|(list, tax)| ConnectionGroup {
@@ -749,7 +750,7 @@ impl<'a> Views<'a> {
                     .collect(),
             })
             .collect();
-        let summary = self.summaries[taxonomy.index()][id].get_or_init(|| {
+        let summary = self.summaries[taxonomy][id].get_or_init(|| {
             let entries = &self.archive.entries;
             let timeline = timeline::month_counts(term.articles.iter().map(|&a| &entries[a].article.meta.date));
             let timeline_svg = timeline::svg(&timeline, &term.name);
@@ -880,7 +881,7 @@ impl<'a> Views<'a> {
                     summary: entry.article.excerpt.clone(),
                     categories: Taxonomy::ALL
                         .iter()
-                        .flat_map(|&tax| entry.terms[tax.index()].iter().map(move |&t| (tax, t)))
+                        .flat_map(|&tax| entry.terms[tax].iter().map(move |&t| (tax, t)))
                         .map(|(tax, t)| self.archive.term(tax, t).name.clone())
                         .collect(),
                 }
