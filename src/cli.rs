@@ -42,9 +42,25 @@ pub struct WatchArgs {
     /// Where and how to build.
     #[command(flatten)]
     pub build: BuildArgs,
+    /// Where raw articles arrive.
+    #[command(flatten)]
+    pub inbox: InboxArgs,
+}
+
+/// The inbox of `watch` and `serve`.
+#[derive(Debug, Args)]
+pub struct InboxArgs {
     /// Folder of raw articles to ingest as they arrive, relative to the site root.
     #[arg(long, default_value = "sources", value_name = "DIR")]
     pub inbox: PathBuf,
+}
+
+/// What every building command publishes.
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// Also publish articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 /// Options of `dateline serve`. It builds into a private folder, never
@@ -60,12 +76,12 @@ pub struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
-    /// Also publish articles marked `draft: true`.
-    #[arg(long)]
-    pub drafts: bool,
-    /// Folder of raw articles to ingest as they arrive, relative to the site root.
-    #[arg(long, default_value = "sources", value_name = "DIR")]
-    pub inbox: PathBuf,
+    /// What to publish.
+    #[command(flatten)]
+    pub publish: PublishArgs,
+    /// Where raw articles arrive.
+    #[command(flatten)]
+    pub inbox: InboxArgs,
 }
 
 /// Options of `dateline ingest`.
@@ -101,7 +117,7 @@ pub struct BuildArgs {
     /// Absolute URL the site will be served from (overrides dateline.yaml), e.g. https://example.org/archive/
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
-    /// Also publish articles marked `draft: true`.
-    #[arg(long)]
-    pub drafts: bool,
+    /// What to publish.
+    #[command(flatten)]
+    pub publish: PublishArgs,
 }

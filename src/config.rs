@@ -82,12 +82,6 @@ impl SitePaths {
         self
     }
 
-    /// The same layout writing to `out` (an absolute folder, for `serve`'s private output).
-    pub fn with_out(mut self, out: &Path) -> SitePaths {
-        self.out = normalize(&self.root.join(out));
-        self
-    }
-
     /// What `path` is to the site, or `None` for files the site does not read
     /// (the output folder, hidden files, editor backups and swap files).
     pub fn classify(&self, path: &Path) -> Option<Input> {
@@ -258,10 +252,15 @@ impl Config {
         Ok(self)
     }
 
-    /// Overrides the base URL (the `--base-url` option).
-    pub fn with_base_url(mut self, base_url: &str) -> Result<Config, String> {
-        self.base_url = normalize_base_url(base_url)?;
-        Ok(self)
+    /// Reads `dateline.yaml` with the base URL overridden by `base_url`
+    /// (`--base-url`, or the preview's address): the one place the
+    /// command line's choice beats the file's.
+    pub fn load_with(paths: &SitePaths, base_url: Option<&str>) -> Result<Config, Diagnostic> {
+        let mut config = Config::load(paths)?;
+        if let Some(url) = base_url {
+            config.base_url = normalize_base_url(url).map_err(|m| Diagnostic::error("--base-url", m))?;
+        }
+        Ok(config)
     }
 
     /// Whether the site gets a search index and page: asked for, and compiled in.

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use dateline::build::{BuildOptions, BuildReport, Pipeline};
+use dateline::build::{BuildReport, Pipeline};
 use dateline::config::SitePaths;
 use dateline::diagnostic::{Diagnostic, printable_path};
 use dateline::extract::Extractor;
@@ -16,7 +16,8 @@ use dateline::serve::{ServeOptions, Server};
 use dateline::watch::{Inbox, Update, Watcher};
 
 use crate::cli::{Cli, ServeArgs, WatchArgs};
-use crate::{load_config, print_diagnostics, progress_bar, site_paths};
+use crate::settings::{self, Site};
+use crate::{print_diagnostics, progress_bar};
 
 /// Sets `stop` on Ctrl-C (and SIGTERM), so the loop ends between rebuilds.
 fn stop_on_ctrl_c() -> Arc<AtomicBool> {
@@ -88,23 +89,17 @@ fn print_update(update: &Update, paths: &SitePaths, quiet: bool) {
     }
 }
 
-/// Loads the settings and builds the whole site once; `None` (after saying
-/// why) when the settings are broken.
-fn first_build(
-    cli: &Cli,
-    paths: &SitePaths,
-    base_url: Option<String>,
-    drafts: bool,
-) -> anyhow::Result<Option<(Pipeline, BuildReport)>> {
-    let config = match load_config(paths, base_url.as_deref()) {
-        Ok(c) => c,
+/// Builds the whole site once; `None` (after saying why) when the settings
+/// are broken.
+fn first_build(cli: &Cli, site: Result<Site, Diagnostic>) -> anyhow::Result<Option<(Pipeline, BuildReport)>> {
+    let Site { paths, config, options } = match site {
+        Ok(site) => site,
         Err(d) => {
             eprintln!("{d}");
             return Ok(None);
         }
     };
-    let options = BuildOptions { drafts };
-    let mut pipeline = Pipeline::new(paths.clone(), config, options).with_base_url_override(base_url);
+    let mut pipeline = Pipeline::new(paths, config, options);
     let report = pipeline.build(&progress_bar::Bar::new(cli.quiet))?;
     print_diagnostics(&report.diagnostics, cli.quiet);
     Ok(Some((pipeline, report)))
@@ -144,10 +139,11 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     // pages carry this server's address, and public/ holds only what
     // `dateline build` made. The folder goes when serve stops.
     let private = tempfile::Builder::new().prefix("dateline-serve-").tempdir()?;
-    let paths = site_paths(cli, None)?.with_out(private.path()).with_inbox(&args.inbox);
+    let paths = settings::site_paths(cli, Some(private.path()), Some(&args.inbox))?;
     let watcher = Watcher::start(&paths)?;
     eprintln!("watching {} for changes", printable_path(&paths.root));
-    let Some((mut pipeline, report)) = first_build(cli, &paths, Some(url.clone()), args.drafts)? else {
+    let site = settings::site(paths.clone(), &args.publish, Some(url.clone()));
+    let Some((mut pipeline, report)) = first_build(cli, site)? else {
         return Ok(ExitCode::FAILURE);
     };
     let server = Server::serve(bound, &paths.out)?;
@@ -187,10 +183,12 @@ pub fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn watch(cli: &Cli, args: &WatchArgs) -> anyhow::Result<ExitCode> {
-    let paths = site_paths(cli, Some(&args.build.out))?.with_inbox(&args.inbox);
+    let paths = settings::site_paths(cli, Some(&args.build.out), Some(&args.inbox))?;
     let watcher = Watcher::start(&paths)?;
     eprintln!("watching {} for changes", printable_path(&paths.root));
-    let Some((mut pipeline, report)) = first_build(cli, &paths, args.build.base_url.clone(), args.build.drafts)? else {
+    let Some((mut pipeline, report)) =
+        first_build(cli, settings::site(paths.clone(), &args.build.publish, args.build.base_url.clone()))?
+    else {
         return Ok(ExitCode::FAILURE);
     };
     eprintln!("{report}");

@@ -5,6 +5,7 @@
 mod cli;
 mod live;
 mod progress_bar;
+mod settings;
 
 use std::process::ExitCode;
 
@@ -12,8 +13,7 @@ use anyhow::Context as _;
 use clap::Parser as _;
 
 use cli::{BuildArgs, Cli, Command, IngestArgs};
-use dateline::build::{self, BuildOptions};
-use dateline::config::{Config, SitePaths};
+use dateline::build;
 use dateline::diagnostic::Diagnostic;
 
 fn main() -> ExitCode {
@@ -50,7 +50,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
 fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
     use dateline::extract::Extractor;
     use dateline::ingest::{self, IngestOptions, Outcome};
-    let paths = site_paths(cli, None)?;
+    let paths = settings::site_paths(cli, None, None)?;
     let default_date = match args.default_date.as_deref().map(dateline::content::PubDate::parse).transpose() {
         Ok(d) => d.map(|d| d.date),
         Err(e) => {
@@ -108,37 +108,22 @@ fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn build(cli: &Cli, args: &BuildArgs) -> anyhow::Result<ExitCode> {
-    let paths = site_paths(cli, Some(&args.out))?;
-    let config = match load_config(&paths, args.base_url.as_deref()) {
-        Ok(config) => config,
+    let paths = settings::site_paths(cli, Some(&args.out), None)?;
+    let site = match settings::site(paths, &args.publish, args.base_url.clone()) {
+        Ok(site) => site,
         Err(d) => {
             eprintln!("{d}");
             return Ok(ExitCode::FAILURE);
         }
     };
-    let options = BuildOptions { drafts: args.drafts };
-    let progress = progress_bar::Bar::new(cli.quiet);
-    let report = build::build_site(&paths, &config, &options, &progress)
+    let (paths, progress) = (&site.paths, progress_bar::Bar::new(cli.quiet));
+    let report = build::build_site(paths, &site.config, &site.options, &progress)
         .with_context(|| format!("building {}", paths.root.display()))?;
     print_diagnostics(&report.diagnostics, cli.quiet);
     if !cli.quiet {
         eprintln!("{report}");
     }
     Ok(if report.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
-}
-
-/// The site's folders from `--root` (the current folder by default),
-/// resolved once: every later path is absolute.
-pub(crate) fn site_paths(cli: &Cli, out: Option<&std::path::Path>) -> anyhow::Result<SitePaths> {
-    Ok(SitePaths::resolve(&cli.root, out)?)
-}
-
-pub(crate) fn load_config(paths: &SitePaths, base_url: Option<&str>) -> Result<Config, Diagnostic> {
-    let config = Config::load(paths)?;
-    match base_url {
-        Some(url) => config.with_base_url(url).map_err(|msg| Diagnostic::error("--base-url", msg)),
-        None => Ok(config),
-    }
 }
 
 pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], quiet: bool) {

@@ -37,6 +37,9 @@ use crate::render::{Renderer, prints::Prints};
 pub struct BuildOptions {
     /// Publish articles marked `draft: true` too.
     pub drafts: bool,
+    /// The base URL to publish under, over `dateline.yaml`'s (`--base-url`,
+    /// or the preview server's address); kept when the settings are reloaded.
+    pub base_url: Option<String>,
 }
 
 pub use crate::progress::{NoProgress, Progress};
@@ -140,8 +143,6 @@ struct Outcome {
 pub struct Pipeline {
     paths: SitePaths,
     config: Config,
-    /// `--base-url` given on the command line, which beats `dateline.yaml`.
-    base_url_override: Option<String>,
     options: BuildOptions,
     /// Parsed articles by file (sorted, so the archive sees them in a fixed
     /// order), with the fingerprint of the bytes they came from.
@@ -167,7 +168,6 @@ impl Pipeline {
         Pipeline {
             paths,
             config,
-            base_url_override: None,
             options,
             cache: BTreeMap::new(),
             problems: BTreeMap::new(),
@@ -178,12 +178,6 @@ impl Pipeline {
             renderer: None,
             built: None,
         }
-    }
-
-    /// Keeps `base_url` over the configured one when `dateline.yaml` is reloaded.
-    pub fn with_base_url_override(mut self, base_url: Option<String>) -> Pipeline {
-        self.base_url_override = base_url;
-        self
     }
 
     /// The site's paths.

@@ -81,10 +81,7 @@ impl Pipeline {
 
     /// Re-reads `dateline.yaml`; returns whether the settings changed.
     fn reload_config(&mut self) -> Result<bool, Diagnostic> {
-        let mut config = Config::load(&self.paths)?;
-        if let Some(url) = &self.base_url_override {
-            config = config.with_base_url(url).map_err(|m| Diagnostic::error("--base-url", m))?;
-        }
+        let config = Config::load_with(&self.paths, self.options.base_url.as_deref())?;
         let changed = config != self.config;
         self.config = config;
         Ok(changed)

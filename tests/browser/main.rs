@@ -261,7 +261,7 @@ fn the_search_page_finds_articles_and_filters_narrow_them() {
     story("ccc", 2012, "Budget talks resume", "France", "Ministers resumed budget talks in Paris.");
     story("dddd", 2011, "Convoy leaves Niamey", "Niger", "A third convoy left Niamey.");
     let paths = SitePaths::new(root, None);
-    let report = build_site(&paths, &Config::default(), &BuildOptions { drafts: false }, &NoProgress).unwrap();
+    let report = build_site(&paths, &Config::default(), &BuildOptions::default(), &NoProgress).unwrap();
     assert!(!report.has_errors(), "{:?}", report.diagnostics);
     assert_eq!(report.shards, 2, "{report}");
     let server = dateline::serve::Server::start(&paths.out, &dateline::serve::ServeOptions::default()).unwrap();
