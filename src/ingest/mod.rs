@@ -91,6 +91,19 @@ pub enum NotAnArticle {
     NoDate,
 }
 
+impl NotAnArticle {
+    /// What the user can do about it.
+    pub fn help(&self) -> &'static str {
+        match self {
+            NotAnArticle::NoArticle(_) | NotAnArticle::NoText => {
+                "a source holds one story: its headline, then its paragraphs; check that this file is an article"
+            }
+            NotAnArticle::NoHeadline => "put the headline on the first line of the story",
+            NotAnArticle::NoDate => "give the day with --default-date 2012-10-24, or add a dateline to the story",
+        }
+    }
+}
+
 /// What a source is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
@@ -587,8 +600,8 @@ fn normalize(
         (None, None) => Fallback::None,
     };
     let kind = if source.kind == Kind::Html { SourceKind::Html } else { SourceKind::Text };
-    let analysis =
-        analyze(&source.text, kind, fallback, extractor).map_err(|e| Outcome::failed(path, e.to_string()))?;
+    let analysis = analyze(&source.text, kind, fallback, extractor)
+        .map_err(|e| Outcome::Failed(vec![Diagnostic::error(path, e.to_string()).help(e.help())]))?;
     let Analysis { layout, page, title, date, date_why, dateline_city, entities } = analysis;
     if options.explain {
         explain.extend(layout.notes.iter().cloned());

@@ -4,33 +4,6 @@
 use crate::support::{Site, count, links};
 
 #[test]
-fn an_article_page_shows_its_fields_and_links_its_terms() {
-    let site = Site::new();
-    site.article(
-        "2012/10/mali",
-        "title: Countering al-Qaida in Mali\ndate: 2012-10-24\nauthor: Jim Garamone\nagency: American Forces Press Service\ndateline: Washington\ncountries: [Mali, South Korea]\npeople: [Leon E. Panetta, Kim Kwan-jin]\ntopics: [terrorism]",
-        "Al-Qaida is establishing a presence in *Mali*.",
-    );
-    site.build_ok();
-    let page = site.page("/2012/10/mali/");
-    for needle in [
-        "<h1>Countering al-Qaida in Mali</h1>",
-        "By Jim Garamone",
-        "American Forces Press Service",
-        "Washington",
-        "October 24, 2012",
-        "<em>Mali</em>",
-        r#"href="/countries/mali/""#,
-        r#"href="/countries/south-korea/""#,
-        r#"href="/people/leon-e-panetta/""#,
-        r#"href="/people/kim-kwan-jin/""#,
-        r#"href="/topics/terrorism/""#,
-    ] {
-        assert!(page.contains(needle), "article page lacks {needle}");
-    }
-}
-
-#[test]
 fn a_person_mentioned_in_two_articles_gets_one_page_listing_both() {
     let site = Site::new();
     site.story("a", "First story", "2012-10-24", "people: [Leon E. Panetta]");

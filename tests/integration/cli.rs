@@ -22,18 +22,6 @@ fn build_ends_with_one_summary_line_and_exit_0() {
 }
 
 #[test]
-fn broken_files_exit_1_and_are_named() {
-    let site = Site::new();
-    site.story("a", "A", "2012-10-01", "");
-    site.article("b", "title: B\ndate: nope", "x");
-    let out = dateline(&site).arg("build").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("content/b.md:3:7: error: `date`"), "{stderr}");
-    assert!(stderr.contains("help:"), "{stderr}");
-}
-
-#[test]
 fn base_url_option_overrides_the_config() {
     let site = Site::new();
     site.story("a", "A", "2012-10-01", "");

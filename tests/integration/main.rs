@@ -22,5 +22,6 @@ mod live_cli;
 mod output_safety;
 mod serve_http;
 mod serve_load;
+mod snapshots;
 mod untrusted;
 mod watch_events;
