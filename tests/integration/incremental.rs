@@ -103,10 +103,10 @@ fn random_edits_renames_and_deletions_rebuild_to_what_a_clean_build_makes() {
     pipeline.build(&NoProgress).unwrap();
     let clean_paths = SitePaths::new(site.root(), Some(Path::new("clean")));
     let mut next_id = 100;
-    for step in 0..60 {
+    for step in 0..90 {
         let mut touched: Vec<PathBuf> = Vec::new();
         let what;
-        match rng.below(8) {
+        match rng.below(11) {
             0 | 1 if !files.is_empty() => {
                 let f = files[rng.below(files.len())].clone();
                 let text = fs::read_to_string(site.root().join(&f)).unwrap().replacen(
@@ -159,6 +159,43 @@ fn random_edits_renames_and_deletions_rebuild_to_what_a_clean_build_makes() {
                 touched.push(site.root().join(&f));
                 what = "person renamed";
             }
+            7 => {
+                let (page_size, feed_size) = (rng.below(3) + 2, rng.below(4) + 2);
+                let title = rng.pick(&["Archive", "The Wire", "Dispatches"]);
+                let yaml = format!("title: {title}\npage_size: {page_size}\nfeed_size: {feed_size}\nrelated: 2\n");
+                site.file("dateline.yaml", &yaml);
+                touched.push(site.root().join("dateline.yaml"));
+                what = "settings";
+            }
+            8 => {
+                // A site template over the default one, changed or removed.
+                let overrides = [
+                    ("templates/article.html", include_str!("../../templates/article.html")),
+                    (
+                        "templates/partials/article_list.html",
+                        include_str!("../../templates/partials/article_list.html"),
+                    ),
+                ];
+                let (rel, default) = overrides[rng.below(overrides.len())];
+                if rng.below(3) == 0 && site.root().join(rel).exists() {
+                    site.remove(rel);
+                } else {
+                    site.file(rel, &default.replacen("<h", &format!("<!-- site {} --><h", rng.next() % 100), 1));
+                }
+                touched.push(site.root().join(rel));
+                what = "template";
+            }
+            9 if !files.is_empty() => {
+                let f = files[rng.below(files.len())].clone();
+                let text = fs::read_to_string(site.root().join(&f)).unwrap();
+                let toggled = match text.strip_prefix("---\ndraft: true\n") {
+                    Some(rest) => format!("---\n{rest}"),
+                    None => text.replacen("---\n", "---\ndraft: true\n", 1),
+                };
+                site.file(&f, &toggled);
+                touched.push(site.root().join(&f));
+                what = "draft toggled";
+            }
             _ => {
                 site.file("static/extra.css", &format!("/* {} */", rng.next()));
                 touched.push(site.root().join("static/extra.css"));
@@ -169,7 +206,10 @@ fn random_edits_renames_and_deletions_rebuild_to_what_a_clean_build_makes() {
         let report = pipeline.rebuild(&changes, &NoProgress).unwrap();
         assert!(!report.has_errors(), "step {step}: {:?}", report.diagnostics);
         assert!(
-            report.rendered < report.pages || step == 0 || what == "static file" || report.pages < 20,
+            report.rendered < report.pages
+                || step == 0
+                || ["static file", "settings", "template"].contains(&what)
+                || report.pages < 20,
             "step {step}: {what} re-rendered every page"
         );
         let _ = fs::remove_dir_all(site.root().join("clean"));
@@ -331,8 +371,16 @@ fn view_json(views: &Views<'_>, key: PageKey) -> String {
 
 #[test]
 fn no_view_changes_without_its_fingerprint_changing() {
-    let config = Config { page_size: 3, feed_size: 3, related: 2, ..Config::default() };
+    let settings = |rng: &mut Rng| Config {
+        page_size: rng.below(3) + 2,
+        feed_size: rng.below(3) + 2,
+        related: rng.below(3) + 1,
+        title: rng.pick(&["Archive", "The Wire"]).to_string(),
+        base_url: rng.pick(&["http://localhost/", "https://example.org/sub/"]).to_string(),
+        ..Config::default()
+    };
     let mut rng = Rng(0xdead_beef_0042);
+    let mut config = settings(&mut rng);
     let mut texts: Vec<String> = (0..16).map(|n| article_text(&mut rng, n)).collect();
     let parse = |texts: &[String]| -> Vec<Arc<content::Article>> {
         texts
@@ -341,29 +389,32 @@ fn no_view_changes_without_its_fingerprint_changing() {
             .map(|(i, t)| Arc::new(content::parse(Path::new(&format!("content/a{i}.md")), t, RawHtml::Escape).unwrap()))
             .collect()
     };
-    let snapshot = |archive: &Archive| -> BTreeMap<String, (String, u64)> {
+    let snapshot = |archive: &Archive, config: &Config| -> BTreeMap<String, (String, u64)> {
         assert_eq!(
             pages::sitemap_len(archive),
             pages::sitemap_paths(archive).len(),
             "the count the sitemaps' split uses"
         );
-        let views = Views::new(archive, &config);
-        let prints = Prints::new(archive, &config);
+        let views = Views::new(archive, config);
+        let prints = Prints::new(archive, config);
         pages::site_pages(archive, config.page_size, config.search_enabled())
             .into_iter()
             .map(|p| (p.file.clone(), (view_json(&views, p.key), prints.page(&p))))
             .collect()
     };
-    let mut old = snapshot(&Archive::build(parse(&texts), config.related));
+    let mut old = snapshot(&Archive::build(parse(&texts), config.related), &config);
     let mut checked = 0;
     for round in 0..80 {
         let i = rng.below(texts.len());
-        texts[i] = match rng.below(3) {
-            0 => texts[i].replacen("Body", &format!("Body (change {round})"), 1),
-            1 => texts[i].replacen("Story", "Retitled story", 1),
-            _ => article_text(&mut rng, i + 1000),
-        };
-        let new = snapshot(&Archive::build(parse(&texts), config.related));
+        match rng.below(4) {
+            0 => texts[i] = texts[i].replacen("Body", &format!("Body (change {round})"), 1),
+            1 => texts[i] = texts[i].replacen("Story", "Retitled story", 1),
+            2 => texts[i] = article_text(&mut rng, i + 1000),
+            // The settings each view reads (page and feed sizes, related
+            // count, title, base URL) must reach its fingerprint too.
+            _ => config = settings(&mut rng),
+        }
+        let new = snapshot(&Archive::build(parse(&texts), config.related), &config);
         for (file, (json, print)) in &new {
             if let Some((old_json, old_print)) = old.get(file) {
                 checked += 1;
