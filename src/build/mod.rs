@@ -267,23 +267,11 @@ impl Pipeline {
         let written = changed_files.len();
         let has_errors = diagnostics.iter().any(Diagnostic::is_error);
 
-        // Files no longer produced. With errors they are kept rather than
-        // deleted: fixing the file brings them back, and nothing is lost meanwhile.
+        // Files no longer produced.
         let stale = self.stale_files(previous.as_ref(), full, &pages.list, &produced, &statics);
         let file_count = produced.len() + statics.len();
         drop(produced);
-        let mut removed = 0;
-        let mut kept = Vec::new();
-        if has_errors {
-            kept = stale;
-        } else {
-            for file in stale {
-                if output::remove(&self.paths.out, &file)? {
-                    removed += 1;
-                    changed_files.push(file);
-                }
-            }
-        }
+        let (kept, removed) = self.remove_stale(stale, has_errors, &mut changed_files)?;
         let report = BuildReport {
             articles: archive.entries.len(),
             pages: pages.list.len(),
@@ -299,6 +287,29 @@ impl Pipeline {
         };
         self.built = Some(Built { archive, pages: pages.list, prints: pages.prints, kept, statics, shards });
         Ok(report)
+    }
+
+    /// Removes the files no longer produced, adding them to `changed`;
+    /// with errors they are kept rather than deleted: fixing the file brings
+    /// them back, and nothing is lost meanwhile. Returns those kept and how
+    /// many went.
+    fn remove_stale(
+        &self,
+        stale: Vec<String>,
+        has_errors: bool,
+        changed: &mut Vec<String>,
+    ) -> Result<(Vec<String>, usize), BuildError> {
+        if has_errors {
+            return Ok((stale, 0));
+        }
+        let mut removed = 0;
+        for file in stale {
+            if output::remove(&self.paths.out, &file)? {
+                removed += 1;
+                changed.push(file);
+            }
+        }
+        Ok((Vec::new(), removed))
     }
 
     /// The archive after `changes`: the last one with the edited articles

@@ -71,38 +71,7 @@ pub struct ArticleMeta {
 /// file in diagnostics and `first_line` is the file line the YAML starts on.
 pub fn parse_meta(yaml: &str, file: &Path, first_line: usize) -> Result<ArticleMeta, Vec<Diagnostic>> {
     let shift = first_line - 1;
-    // Parsed as a YAML value first: its maps refuse duplicate keys, which a
-    // typed map would silently resolve to the last one.
-    let bad_yaml = |message: String, line: usize, column: usize| {
-        vec![Diagnostic::error(file, format!("front matter is not valid YAML: {message}"))
-            .at(line + shift, column)
-            .help("each line is `field: value`; quote values that contain `: `, `#`, or start with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `'`, `\"`, `%` or `@`")]
-    };
-    let map: BTreeMap<String, Unknown> = match frontmatter::parse::<Unknown>(yaml) {
-        Ok(Unknown::Null) => BTreeMap::new(),
-        Ok(Unknown::Mapping(mapping)) => {
-            let mut map = BTreeMap::new();
-            for (key, value) in mapping {
-                match key {
-                    Unknown::String(k) => {
-                        map.insert(k, value);
-                    }
-                    other => {
-                        return Err(bad_yaml(format!("field names must be text, found {}", kind(&other)), 1, 1));
-                    }
-                }
-            }
-            map
-        }
-        Ok(other) => {
-            return Err(bad_yaml(
-                format!("the front matter must be `field: value` lines, found {}", kind(&other)),
-                1,
-                1,
-            ));
-        }
-        Err(e) => return Err(bad_yaml(e.message, e.line, e.column)),
-    };
+    let map = field_map(yaml, file, shift)?;
     let mut fields = Fields { yaml, file, shift, problems: Vec::new() };
 
     let title = fields.required_text(&map, "title", "add a headline, e.g. `title: Countering al-Qaida in Mali`");
@@ -158,6 +127,38 @@ pub fn parse_meta(yaml: &str, file: &Path, first_line: usize) -> Result<ArticleM
             extra,
         }),
         _ => Err(problems),
+    }
+}
+
+/// The front matter's fields by name. Parsed as a YAML value first: its
+/// maps refuse duplicate keys, which a typed map would silently resolve to
+/// the last one.
+fn field_map(yaml: &str, file: &Path, shift: usize) -> Result<BTreeMap<String, Unknown>, Vec<Diagnostic>> {
+    let bad_yaml = |message: String, line: usize, column: usize| {
+        vec![Diagnostic::error(file, format!("front matter is not valid YAML: {message}"))
+            .at(line + shift, column)
+            .help("each line is `field: value`; quote values that contain `: `, `#`, or start with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `'`, `\"`, `%` or `@`")]
+    };
+    match frontmatter::parse::<Unknown>(yaml) {
+        Ok(Unknown::Null) => Ok(BTreeMap::new()),
+        Ok(Unknown::Mapping(mapping)) => {
+            let mut map = BTreeMap::new();
+            for (key, value) in mapping {
+                match key {
+                    Unknown::String(k) => {
+                        map.insert(k, value);
+                    }
+                    other => {
+                        return Err(bad_yaml(format!("field names must be text, found {}", kind(&other)), 1, 1));
+                    }
+                }
+            }
+            Ok(map)
+        }
+        Ok(other) => {
+            Err(bad_yaml(format!("the front matter must be `field: value` lines, found {}", kind(&other)), 1, 1))
+        }
+        Err(e) => Err(bad_yaml(e.message, e.line, e.column)),
     }
 }
 

@@ -311,69 +311,100 @@ fn is_author(name: &str, authors: &[String]) -> bool {
 
 /// The person's name inside the run `tokens[i..j]`, if its context says it is one.
 fn name_in_run(tokens: &[Token<'_>], i: usize, j: usize, is_place: &dyn Fn(&str) -> bool) -> Option<(String, String)> {
-    let run = &tokens[i..j];
-    // The name is what follows the last title, portfolio or place word.
-    let last_title = run
-        .iter()
-        .rposition(|t| WORDS.titles.contains(&t.text) || WORDS.portfolio.contains(&t.text) || is_place(t.text));
-    let titled_in_run = run.iter().any(|t| WORDS.titles.contains(&t.text));
-    let name_from = last_title.map_or(0, |k| k + 1);
-    let mut name: Vec<&Token<'_>> = run[name_from..].iter().collect();
-    while name.first().is_some_and(|t| {
-        WORDS.not_names.contains(&t.text) || (t.sentence_start && WORDS.sentence_openers.contains(&t.text))
-    }) {
-        name.remove(0);
-    }
-    if name.is_empty() || name.len() > 4 {
-        return None;
-    }
-    // A given name that is also a place's (`Chad Wolf`, `Austin Dillon`) is a name when a surname follows.
-    let given_place = |k: usize, t: &Token<'_>| k == 0 && name.len() >= 2 && is_given_name(t.text);
-    if name.iter().enumerate().any(|(k, t)| {
-        WORDS.not_names.contains(&t.text)
-            || WORDS.portfolio.contains(&t.text)
-            || WORDS.titles.contains(&t.text)
-            || (is_place(t.text) && !given_place(k, t))
-    }) {
-        return None;
-    }
-    if name.iter().all(|t| t.text.ends_with('.')) || name.last().is_some_and(|t| t.text.len() <= 2) {
-        return None;
-    }
-    // "Saudi Arabia" is a place even though "Arabia" alone is not a known word.
-    let with_previous = |k: usize| k > 0 && is_place(&format!("{} {}", run[k - 1].text, run[k].text));
-    if (name_from..run.len()).any(with_previous) {
-        return None;
-    }
-    if name.last().is_some_and(|t| WORDS.not_surnames.contains(&t.text)) {
-        return None;
-    }
-    // A sentence's period after the surname is not part of it (`Fiona Hill.`);
-    // an initial's (`E.`) and `Jr.`'s are.
-    fn bare<'t>(t: &Token<'t>) -> &'t str {
-        let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
-        if t.text.ends_with('.')
-            && letters > 2
-            && !matches!(t.text, "Jr." | "Sr." | "St.")
-            && !t.text[..t.text.len() - 1].contains('.')
-        {
-            &t.text[..t.text.len() - 1]
-        } else {
-            t.text
+    let candidate = Candidate::of(&tokens[i..j], is_place)?;
+    named_in_context(tokens, i, j, &candidate).or_else(|| named_by_given_name(candidate.name, is_place))
+}
+
+/// The words of a capitalised run that may be a name: those after its last
+/// title, portfolio or place word, none of them ruled out.
+struct Candidate<'r, 't> {
+    run: &'r [Token<'t>],
+    name: Vec<&'r Token<'t>>,
+    /// Where the name starts in the run.
+    name_from: usize,
+    /// The last title, portfolio or place word of the run.
+    last_title: Option<usize>,
+    /// Whether the run holds a title (`Secretary`).
+    titled: bool,
+}
+
+impl<'r, 't> Candidate<'r, 't> {
+    fn of(run: &'r [Token<'t>], is_place: &dyn Fn(&str) -> bool) -> Option<Candidate<'r, 't>> {
+        let last_title = run
+            .iter()
+            .rposition(|t| WORDS.titles.contains(&t.text) || WORDS.portfolio.contains(&t.text) || is_place(t.text));
+        let titled = run.iter().any(|t| WORDS.titles.contains(&t.text));
+        let name_from = last_title.map_or(0, |k| k + 1);
+        let mut name: Vec<&Token<'_>> = run[name_from..].iter().collect();
+        while name.first().is_some_and(|t| {
+            WORDS.not_names.contains(&t.text) || (t.sentence_start && WORDS.sentence_openers.contains(&t.text))
+        }) {
+            name.remove(0);
         }
+        if name.is_empty() || name.len() > 4 {
+            return None;
+        }
+        // A given name that is also a place's (`Chad Wolf`, `Austin Dillon`) is a name when a surname follows.
+        let given_place = |k: usize, t: &Token<'_>| k == 0 && name.len() >= 2 && is_given_name(t.text);
+        if name.iter().enumerate().any(|(k, t)| {
+            WORDS.not_names.contains(&t.text)
+                || WORDS.portfolio.contains(&t.text)
+                || WORDS.titles.contains(&t.text)
+                || (is_place(t.text) && !given_place(k, t))
+        }) {
+            return None;
+        }
+        if name.iter().all(|t| t.text.ends_with('.')) || name.last().is_some_and(|t| t.text.len() <= 2) {
+            return None;
+        }
+        // "Saudi Arabia" is a place even though "Arabia" alone is not a known word.
+        let with_previous = |k: usize| k > 0 && is_place(&format!("{} {}", run[k - 1].text, run[k].text));
+        if (name_from..run.len()).any(with_previous) {
+            return None;
+        }
+        if name.last().is_some_and(|t| WORDS.not_surnames.contains(&t.text)) {
+            return None;
+        }
+        Some(Candidate { run, name, name_from, last_title, titled })
     }
-    let text = name.iter().map(|t| bare(t)).collect::<Vec<_>>().join(" ");
+
+    /// The name as written, without a sentence's closing period.
+    fn text(&self) -> String {
+        self.name.iter().map(|t| bare(t)).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// A token without a sentence's period after it (`Fiona Hill.`); an
+/// initial's (`E.`) and `Jr.`'s stay.
+fn bare<'t>(t: &Token<'t>) -> &'t str {
+    let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+    if t.text.ends_with('.')
+        && letters > 2
+        && !matches!(t.text, "Jr." | "Sr." | "St.")
+        && !t.text[..t.text.len() - 1].contains('.')
+    {
+        &t.text[..t.text.len() - 1]
+    } else {
+        t.text
+    }
+}
+
+/// The candidate as a person when the words around it say so: a title, a
+/// role, a verb of speech, an appositive, "according to".
+fn named_in_context(tokens: &[Token<'_>], i: usize, j: usize, c: &Candidate<'_, '_>) -> Option<(String, String)> {
+    let (run, name, name_from) = (c.run, &c.name, c.name_from);
+    let text = c.text();
     let prev = i.checked_sub(1).map(|p| tokens[p].text);
     let prev2 = i.checked_sub(2).map(|p| tokens[p].text);
     let next = tokens.get(j).map(|t| t.text);
     let context = |what: &str| format!("{what} {}", name.iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
     // Titled: "Defense Secretary Leon E. Panetta", "Minister of National Defense Kim".
-    if titled_in_run && last_title.is_some() {
+    if c.titled && c.last_title.is_some() {
         let title = run[..name_from].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
         return Some((text, context(&title)));
     }
     let title_back = tokens[..i].iter().rev().take(7).position(|t| WORDS.titles.contains(&t.text));
-    if let Some(back) = title_back.filter(|_| matches!(prev, Some("of" | "the")) && last_title.is_some()) {
+    if let Some(back) = title_back.filter(|_| matches!(prev, Some("of" | "the")) && c.last_title.is_some()) {
         // "Minister of National Defense Kim Kwan-jin": the title runs from its head word to the name.
         let from = i - 1 - back;
         let title = tokens[from..i].iter().chain(&run[..name_from]).map(|t| t.text).collect::<Vec<_>>().join(" ");
@@ -383,30 +414,32 @@ fn name_in_run(tokens: &[Token<'_>], i: usize, j: usize, is_place: &dyn Fn(&str)
         return Some((text, context(role)));
     }
     // Speech: "Jim Smith said", "said Jane Doe", "according to John Roe".
-    if next.is_some_and(|n| WORDS.speech.contains(&n)) {
-        return Some((text.clone(), format!("{text} {}", next.unwrap_or_default())));
+    if let Some(verb) = next.filter(|n| WORDS.speech.contains(n)) {
+        return Some((text.clone(), format!("{text} {verb}")));
     }
-    if next == Some(",") && tokens.get(j + 1).is_some_and(|t| WORDS.speech.contains(&t.text)) && !run[0].sentence_start
-    {
-        return Some((text.clone(), format!("{text}, {}", tokens[j + 1].text)));
+    let after_comma = tokens.get(j + 1).filter(|_| next == Some(","));
+    if let Some(verb) = after_comma.filter(|t| WORDS.speech.contains(&t.text) && !run[0].sentence_start) {
+        return Some((text.clone(), format!("{text}, {}", verb.text)));
     }
     // Appositive: "Jacques Delors, President of the Commission", "Beryl Sprinkel, chairman of …".
-    if next == Some(",")
-        && name.len() >= 2
-        && tokens
-            .get(j + 1)
-            .is_some_and(|t| WORDS.titles.contains(&t.text) || WORDS.roles.contains(&t.text.to_lowercase().as_str()))
-    {
-        return Some((text.clone(), format!("{text}, {}", tokens[j + 1].text)));
+    let is_office =
+        |t: &&Token<'_>| WORDS.titles.contains(&t.text) || WORDS.roles.contains(&t.text.to_lowercase().as_str());
+    if let Some(office) = after_comma.filter(|t| name.len() >= 2 && is_office(t)) {
+        return Some((text.clone(), format!("{text}, {}", office.text)));
     }
-    if prev.is_some_and(|p| WORDS.speech.contains(&p)) && name.len() >= 2 {
-        return Some((text.clone(), context(prev.unwrap_or_default())));
+    if let Some(verb) = prev.filter(|p| WORDS.speech.contains(p) && name.len() >= 2) {
+        return Some((text, context(verb)));
     }
     if prev == Some("to") && prev2 == Some("according") && name.len() >= 2 {
         return Some((text, context("according to")));
     }
-    // A given name then a surname: "Rafael Nadal kept Spain's hopes alive";
-    // a word before the given name is not the name's ("Prosecution Eva-Marie Persson").
+    None
+}
+
+/// The candidate as a person on its own words: a given name then a
+/// surname ("Rafael Nadal kept Spain's hopes alive").
+fn named_by_given_name(mut name: Vec<&Token<'_>>, is_place: &dyn Fn(&str) -> bool) -> Option<(String, String)> {
+    // A word before the given name is not the name's ("Prosecution Eva-Marie Persson").
     if name.len() >= 3
         && !is_given_name(bare(name[0]))
         && is_given_name(bare(name[1]))
@@ -415,12 +448,14 @@ fn name_in_run(tokens: &[Token<'_>], i: usize, j: usize, is_place: &dyn Fn(&str)
         name.remove(0);
     }
     let text = name.iter().map(|t| bare(t)).collect::<Vec<_>>().join(" ");
+    let initial_or_word = |t: &&Token<'_>| {
+        !t.text.ends_with('.') || t.text.chars().filter(|c| c.is_alphabetic()).count() > 1 || t.text.len() <= 3
+    };
+    let shouted = |t: &&Token<'_>| t.text.chars().all(|c| !c.is_lowercase()) && t.text.chars().count() > 3;
     if (2..=4).contains(&name.len())
         && is_given_name(bare(name[0]))
-        && name[1..].iter().all(|t| {
-            !t.text.ends_with('.') || t.text.chars().filter(|c| c.is_alphabetic()).count() > 1 || t.text.len() <= 3
-        })
-        && !name.iter().any(|t| t.text.chars().all(|c| !c.is_lowercase()) && t.text.chars().count() > 3)
+        && name[1..].iter().all(initial_or_word)
+        && !name.iter().any(shouted)
     {
         return Some((text.clone(), format!("{text} (given name {})", bare(name[0]))));
     }

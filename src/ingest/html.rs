@@ -35,31 +35,7 @@ pub struct PageMeta {
 pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
     let (capped, flattened) = cap_depth(html, MAX_DEPTH);
     let doc = trafilatura::dom::Document::parse(capped.as_ref());
-    let headlines: Vec<String> = doc
-        .query_selector_all(doc.root(), "h1")
-        .into_iter()
-        .map(|id| squash(&doc.text_content(id)))
-        .filter(|t| !t.is_empty())
-        .collect();
-    let canonical = ["link[rel=\"canonical\" i]", "meta[property=\"og:url\" i]"].iter().find_map(|sel| {
-        let id = doc.query_selector(doc.root(), sel)?;
-        doc.get_attribute(id, "href").or_else(|| doc.get_attribute(id, "content"))
-    });
-    let date = page_date::published(
-        &doc,
-        canonical.as_deref(),
-        jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date(),
-    );
-    // Bylines the page marks up, for pages whose metadata names no author.
-    let marked_bylines: Vec<String> = doc
-        .query_selector_all(
-            doc.root(),
-            "[rel=\"author\"], [itemprop=\"author\"], [class*=\"byline\" i], [class*=\"author-name\" i]",
-        )
-        .into_iter()
-        .map(|id| squash(&doc.text_content(id)))
-        .filter(|t| !t.is_empty() && t.split_whitespace().count() <= 16)
-        .collect();
+    let marks = PageMarks::read(&doc);
     let mut options = Options::default().with_fallback(true).with_focus(ExtractionFocus::FavorPrecision);
     options.max_tree_size = Some(MAX_ELEMENTS);
     let result =
@@ -70,36 +46,107 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
         layout.notes.push(format!("{flattened} tags nested deeper than {MAX_DEPTH} levels were read as text"));
     }
     let site = Some(squash(&meta.sitename)).filter(|s| !s.is_empty());
-    let title = headline(&squash(&meta.title), &headlines, site.as_deref());
+    let title = headline(&squash(&meta.title), &marks.headlines, site.as_deref());
     if !title.is_empty() {
         layout.notes.push(format!("headline: {title:?}"));
         layout.title = Some(title);
     }
-    let byline = squash(&meta.author);
+    read_bylines(&mut layout, &squash(&meta.author), &marks.bylines, site.as_deref());
+    let mut paragraphs = paragraphs_of(&result.content_html);
+    drop_repeated_header(&mut layout, &mut paragraphs);
+    // The wire that wrote it, else the site that published it.
+    layout.agency = layout.agency.take().or(site);
+    if let Some(first) = paragraphs.first()
+        && let Some(d) = dateline::parse(first)
+    {
+        // The dateline stays in the text, as printed; the field names it.
+        layout.notes.push(format!("dateline: {:?}", d.raw));
+        layout.dateline = Some(d);
+    }
+    drop_chrome(&mut layout, &mut paragraphs);
+    layout.blocks = paragraphs.into_iter().map(Block::Paragraph).collect();
+
+    // Ours first (publication dates only, checked); else trafilatura's.
+    let published = match marks.date {
+        Some(found) => {
+            layout.notes.push(format!("date from {}", found.from));
+            Some(found.date)
+        }
+        None => meta.date.map(|d| {
+            use chrono::Datelike;
+            PartialDate { year: i16::try_from(d.year()).ok(), month: d.month() as i8, day: d.day() as i8 }
+        }),
+    };
+    let url = Some(meta.url.clone()).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    Ok((layout, PageMeta { published, url }))
+}
+
+/// What the page's markup says before extraction takes it apart: its
+/// `<h1>`s, its publication date, and the bylines it marks up.
+struct PageMarks {
+    headlines: Vec<String>,
+    date: Option<page_date::Found>,
+    bylines: Vec<String>,
+}
+
+impl PageMarks {
+    fn read(doc: &trafilatura::dom::Document) -> PageMarks {
+        let headlines: Vec<String> = doc
+            .query_selector_all(doc.root(), "h1")
+            .into_iter()
+            .map(|id| squash(&doc.text_content(id)))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let canonical = ["link[rel=\"canonical\" i]", "meta[property=\"og:url\" i]"].iter().find_map(|sel| {
+            let id = doc.query_selector(doc.root(), sel)?;
+            doc.get_attribute(id, "href").or_else(|| doc.get_attribute(id, "content"))
+        });
+        let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+        let date = page_date::published(doc, canonical.as_deref(), today);
+        // Bylines the page marks up, for pages whose metadata names no author.
+        let bylines: Vec<String> = doc
+            .query_selector_all(
+                doc.root(),
+                "[rel=\"author\"], [itemprop=\"author\"], [class*=\"byline\" i], [class*=\"author-name\" i]",
+            )
+            .into_iter()
+            .map(|id| squash(&doc.text_content(id)))
+            .filter(|t| !t.is_empty() && t.split_whitespace().count() <= 16)
+            .collect();
+        PageMarks { headlines, date, bylines }
+    }
+}
+
+/// Authors and agency from the page's metadata (`byline`), else from the
+/// first byline the page marks up.
+fn read_bylines(layout: &mut Layout, byline: &str, marked_bylines: &[String], site: Option<&str>) {
     if !byline.is_empty() {
         // Page metadata gives the names joined by ";", an outlet often among them.
-        let (authors, agency) = byline::names_from(&byline, site.as_deref());
+        let (authors, agency) = byline::names_from(byline, site);
         layout.authors = authors;
         layout.agency = agency;
         layout.notes.push(format!("byline from the page: {byline:?}"));
     }
-    if layout.authors.is_empty() {
-        for marked in &marked_bylines {
-            let (authors, agency) = match byline::byline(marked) {
-                Some(found) => found,
-                None => byline::names_from(marked, site.as_deref()),
-            };
-            if !authors.is_empty() {
-                layout.notes.push(format!("byline marked in the page: {marked:?}"));
-                layout.authors = authors;
-                layout.agency = layout.agency.take().or(agency);
-                break;
-            }
+    if !layout.authors.is_empty() {
+        return;
+    }
+    for marked in marked_bylines {
+        let (authors, agency) = match byline::byline(marked) {
+            Some(found) => found,
+            None => byline::names_from(marked, site),
+        };
+        if !authors.is_empty() {
+            layout.notes.push(format!("byline marked in the page: {marked:?}"));
+            layout.authors = authors;
+            layout.agency = layout.agency.take().or(agency);
+            return;
         }
     }
+}
 
-    let mut paragraphs = paragraphs_of(&result.content_html);
-    // The byline and headline often repeat at the top of the text.
+/// The byline and headline often repeat at the top of the text: dropped,
+/// a byline read on the way when the page named no author.
+fn drop_repeated_header(layout: &mut Layout, paragraphs: &mut Vec<String>) {
     while let Some(first) = paragraphs.first() {
         let is_title = layout.title.as_deref() == Some(first.as_str());
         let is_byline = first.starts_with("By ") && first.split_whitespace().count() <= 8;
@@ -116,15 +163,12 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
         layout.notes.push(format!("dropped (headline or byline repeated in the text): {first:?}"));
         paragraphs.remove(0);
     }
-    // The wire that wrote it, else the site that published it.
-    layout.agency = layout.agency.take().or(site);
-    if let Some(first) = paragraphs.first()
-        && let Some(d) = dateline::parse(first)
-    {
-        // The dateline stays in the text, as printed; the field names it.
-        layout.notes.push(format!("dateline: {:?}", d.raw));
-        layout.dateline = Some(d);
-    }
+}
+
+/// Drops what extraction kept of the page around the story, each with a
+/// note: lists after a section label, sign-offs and calls to action at the
+/// end, share rows and repeated paragraphs anywhere.
+fn drop_chrome(layout: &mut Layout, paragraphs: &mut Vec<String>) {
     // Lists of tags and other stories close a page: the label and all after it go.
     let tail_start = paragraphs.len().saturating_sub(8).max(1);
     if let Some(at) = (tail_start..paragraphs.len()).find(|&i| chrome::is_section_label(&paragraphs[i])) {
@@ -154,21 +198,6 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
         layout.notes.push(format!("dropped ({why}): {p:?}"));
         false
     });
-    layout.blocks = paragraphs.into_iter().map(Block::Paragraph).collect();
-
-    // Ours first (publication dates only, checked); else trafilatura's.
-    let published = match date {
-        Some(found) => {
-            layout.notes.push(format!("date from {}", found.from));
-            Some(found.date)
-        }
-        None => meta.date.map(|d| {
-            use chrono::Datelike;
-            PartialDate { year: i16::try_from(d.year()).ok(), month: d.month() as i8, day: d.day() as i8 }
-        }),
-    };
-    let url = Some(meta.url.clone()).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
-    Ok((layout, PageMeta { published, url }))
 }
 
 /// Elements that end a paragraph of the extracted HTML.

@@ -301,6 +301,26 @@ pub fn ingest(
             reports.push(InputReport { input: at, outcome, explanation: vec![], warnings: vec![] });
         }
     }
+    let normalized = read_and_normalize(files, options, extractor, progress);
+    let written =
+        if options.dry_run { plan_only(normalized, options) } else { write_all(normalized, options, progress) };
+    match written {
+        Ok(done) => reports.extend(done),
+        Err(why) => return IngestReport::stopped(reports, why, started),
+    }
+    IngestReport { inputs: reports, elapsed: started.elapsed(), dry_run: options.dry_run }
+}
+
+/// A source read and normalized (or why not), with what was said of it.
+type NormalizedInput = (PathBuf, Result<Normalized, Outcome>, Notes);
+
+/// Reads and normalizes every source, in parallel.
+fn read_and_normalize(
+    files: Vec<(PathBuf, String)>,
+    options: &IngestOptions,
+    extractor: &Extractor,
+    progress: &dyn Progress,
+) -> Vec<NormalizedInput> {
     progress.start("Reading", files.len());
     let decoded: Vec<(PathBuf, String, Result<Source, Outcome>)> = files
         .into_par_iter()
@@ -313,7 +333,7 @@ pub fn ingest(
     progress.finish();
 
     progress.start("Normalizing", decoded.len());
-    let normalized: Vec<(PathBuf, Result<Normalized, Outcome>, Notes)> = decoded
+    let normalized = decoded
         .into_par_iter()
         .map(|(path, key, source)| {
             let mut notes = Notes::default();
@@ -326,43 +346,44 @@ pub fn ingest(
         })
         .collect();
     progress.finish();
+    normalized
+}
 
-    if options.dry_run {
-        // Read only: planned against what is there, written nowhere.
-        let manifest = match Manifest::load(&options.content) {
-            Ok(m) => m,
-            Err(e) => return IngestReport::stopped(reports, e.to_string(), started),
+/// `--dry-run`: planned against what is there, written nowhere.
+fn plan_only(normalized: Vec<NormalizedInput>, options: &IngestOptions) -> Result<Vec<InputReport>, String> {
+    let manifest = Manifest::load(&options.content).map_err(|e| e.to_string())?;
+    let known = Known::scan(&options.content, &manifest);
+    let mut claimed = HashSet::new();
+    let mut reports = Vec::new();
+    for (path, result, mut notes) in normalized {
+        let outcome = match result {
+            Ok(n) => match plan(n, &known, &manifest, &mut claimed, options, &mut notes.explanation) {
+                Plan::Done(outcome, _) => outcome,
+                Plan::Write { target, .. } => Outcome::Written(target),
+            },
+            Err(outcome) => outcome,
         };
-        let known = Known::scan(&options.content, &manifest);
-        let mut claimed = HashSet::new();
-        for (path, result, mut notes) in normalized {
-            let outcome = match result {
-                Ok(n) => match plan(n, &known, &manifest, &mut claimed, options, &mut notes.explanation) {
-                    Plan::Done(outcome, _) => outcome,
-                    Plan::Write { target, .. } => Outcome::Written(target),
-                },
-                Err(outcome) => outcome,
-            };
-            reports.push(notes.report(path, outcome));
-        }
-        return IngestReport { inputs: reports, elapsed: started.elapsed(), dry_run: true };
+        reports.push(notes.report(path, outcome));
     }
+    Ok(reports)
+}
 
+/// Writes every normalized source under the content folder's lock.
+fn write_all(
+    normalized: Vec<NormalizedInput>,
+    options: &IngestOptions,
+    progress: &dyn Progress,
+) -> Result<Vec<InputReport>, String> {
     // One ingest at a time writes into a content folder; a second waits.
     let content = &options.content;
-    let _lock = match manifest::lock(content, || {
+    let _lock = manifest::lock(content, || {
         progress
             .note(&format!("another dateline ingest is writing into {}; waiting for it to finish", content.display()))
-    }) {
-        Ok(lock) => lock,
-        Err(e) => return IngestReport::stopped(reports, e.to_string(), started),
-    };
+    })
+    .map_err(|e| e.to_string())?;
     // Temporary files of a run that was killed (none can be in use now).
     let _ = disk::remove_temporaries(content);
-    let mut manifest = match Manifest::load(content) {
-        Ok(m) => m,
-        Err(e) => return IngestReport::stopped(reports, e.to_string(), started),
-    };
+    let mut manifest = Manifest::load(content).map_err(|e| e.to_string())?;
     let known = Known::scan(content, &manifest);
 
     // Targets are chosen one after another (two sources may want one path);
@@ -396,6 +417,7 @@ pub fn ingest(
         .collect();
     progress.finish();
     let mut current = HashMap::new();
+    let mut reports = Vec::new();
     for (path, outcome, settled, notes) in finished {
         if let Some((rel, print)) = settled {
             current.insert(rel, print);
@@ -403,14 +425,11 @@ pub fn ingest(
         reports.push(notes.report(path, outcome));
     }
     if let Err(e) = manifest.compact(content, &current) {
-        reports.push(InputReport {
-            input: content.join(manifest::MANIFEST),
-            outcome: Outcome::failed(&content.join(manifest::MANIFEST), e.to_string()),
-            explanation: vec![],
-            warnings: vec![],
-        });
+        let at = content.join(manifest::MANIFEST);
+        let outcome = Outcome::failed(&at, e.to_string());
+        reports.push(InputReport { input: at, outcome, explanation: vec![], warnings: vec![] });
     }
-    IngestReport { inputs: reports, elapsed: started.elapsed(), dry_run: false }
+    Ok(reports)
 }
 
 /// Writes one planned file: recorded in the journal first, then replaced

@@ -148,23 +148,37 @@ fn read_header(header: &[&str], layout: &mut Layout) {
             candidates.push(line);
         }
     }
-    // The headline is the line just above the byline, or else just above an
-    // agency line (banners and section labels stand further up); without
-    // either, the headline-like line nearest the story (section labels,
-    // credits and salutations above it are passed over).
+    if let Some(title) = choose_headline(&candidates, byline_at, agency_at, after_date, layout.dateline.is_some()) {
+        layout.notes.push(format!("headline: {title:?}"));
+        layout.title = Some(headline_case(title));
+    }
+}
+
+/// The headline among the header's remaining lines: the line just above the
+/// byline (`byline_at`), or else just above an agency line (`agency_at`;
+/// banners and section labels stand further up); without either, the
+/// headline-like line nearest the story (section labels, credits and
+/// salutations above it are passed over).
+fn choose_headline<'l>(
+    candidates: &[&'l str],
+    byline_at: Option<usize>,
+    agency_at: Option<usize>,
+    after_date: usize,
+    has_dateline: bool,
+) -> Option<&'l str> {
     let title_cased = |l: &&str| {
         let words: Vec<&str> = l.split_whitespace().filter(|w| w.len() > 3).collect();
         words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 3 >= words.len() * 2
     };
     let credited =
         byline_at.filter(|&at| at > 0).or(agency_at.filter(|&at| at > 0 && looks_like_headline(candidates[at - 1])));
-    let title = match credited {
+    match credited {
         Some(at) => Some(candidates[at - 1]),
         // Without a dateline the story's start is a guess, so take the first
         // line set like a headline rather than the nearest.
-        _ if layout.dateline.is_none() => {
+        _ if !has_dateline => {
             let below_date = &candidates[after_date.min(candidates.len())..];
-            let pool = if below_date.iter().any(|l| looks_like_headline(l)) { below_date } else { &candidates[..] };
+            let pool = if below_date.iter().any(|l| looks_like_headline(l)) { below_date } else { candidates };
             pool.iter()
                 .copied()
                 .find(|l| looks_like_headline(l) && title_cased(l))
@@ -178,10 +192,6 @@ fn read_header(header: &[&str], layout: &mut Layout) {
             .find(|l| looks_like_headline(l))
             .or_else(|| candidates.iter().copied().find(|l| l.split_whitespace().count() >= 2))
             .or(candidates.first().copied()),
-    };
-    if let Some(title) = title {
-        layout.notes.push(format!("headline: {title:?}"));
-        layout.title = Some(headline_case(title));
     }
 }
 

@@ -10,7 +10,7 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use crate::archive::{Archive, PerTaxonomy, Taxonomy};
+use crate::archive::{Archive, PerTaxonomy, Taxonomy, TermId};
 use crate::config::Config;
 use crate::pages::{self, Page, PageKey, SearchShard, SitemapPart};
 
@@ -108,6 +108,67 @@ impl<'a> Prints<'a> {
         h.finish()
     }
 
+    /// What an article page shows besides its own text: its terms, its
+    /// neighbours and related articles.
+    fn hash_article(&self, id: usize, h: &mut DefaultHasher) {
+        let a = self.archive;
+        let e = &a.entries[id];
+        // Body, summary, source and extra fields all come from the article's text.
+        self.cards[id].hash(h);
+        for tax in Taxonomy::ALL {
+            for &t in &e.terms[tax] {
+                self.term_links[tax][t].hash(h);
+            }
+            0xfeu8.hash(h);
+        }
+        (id + 1 < a.entries.len()).then(|| self.cards[id + 1]).hash(h);
+        id.checked_sub(1).map(|i| self.cards[i]).hash(h);
+        self.hash_cards(&a.related[id], h);
+    }
+
+    /// What a term page shows: its articles, dates, variants, co-occurring
+    /// terms, and for a country the articles that only name it.
+    fn hash_term(&self, tax: Taxonomy, id: TermId, n: usize, h: &mut DefaultHasher) {
+        let (a, per) = (self.archive, self.config.page_size);
+        let term = a.term(tax, id);
+        (self.terms[tax][id], self.term_extras[tax][id], &term.variants, n).hash(h);
+        if tax == Taxonomy::Countries
+            && let Some(named) = a.also_named.get(id)
+        {
+            named.len().hash(h);
+            if n == 1 {
+                self.hash_cards(&named[..named.len().min(per)], h);
+            }
+        }
+        let date = |i: Option<&usize>| i.map(|&i| &a.entries[i].article.meta.date);
+        (date(term.articles.first()), date(term.articles.last())).hash(h);
+        pages::page_count(term.articles.len(), per).hash(h);
+        self.hash_cards(pages::page_slice(&term.articles, n, per), h);
+        for list in &a.co_terms[tax][id] {
+            for c in list {
+                (self.term_links[c.taxonomy][c.term], c.shared).hash(h);
+            }
+            0xfeu8.hash(h);
+        }
+    }
+
+    /// What a sitemap lists: every page's address, and articles' days.
+    fn hash_sitemap(&self, part: SitemapPart, h: &mut DefaultHasher) {
+        let a = self.archive;
+        match part {
+            SitemapPart::Index => pages::sitemap_len(a).hash(h),
+            SitemapPart::Single | SitemapPart::Part(_) => {
+                for e in &a.entries {
+                    (pages::article_path(e), &e.article.meta.date.date).hash(h);
+                }
+                self.term_links.hash(h);
+                for (y, ms) in &a.calendar.years {
+                    (y, ms.keys().collect::<Vec<_>>()).hash(h);
+                }
+            }
+        }
+    }
+
     /// The fingerprint of a shard of the search index: its name and records.
     pub fn search_shard(&self, shard: &SearchShard) -> u64 {
         hash_of((&shard.name, self.search_records(shard.ids.iter().copied())))
@@ -131,45 +192,11 @@ impl<'a> Prints<'a> {
                     }
                 }
             }
-            PageKey::Article(id) => {
-                let e = &a.entries[id];
-                // Body, summary, source and extra fields all come from the article's text.
-                self.cards[id].hash(&mut h);
-                for tax in Taxonomy::ALL {
-                    for &t in &e.terms[tax] {
-                        self.term_links[tax][t].hash(&mut h);
-                    }
-                    0xfeu8.hash(&mut h);
-                }
-                (id + 1 < a.entries.len()).then(|| self.cards[id + 1]).hash(&mut h);
-                id.checked_sub(1).map(|i| self.cards[i]).hash(&mut h);
-                self.hash_cards(&a.related[id], &mut h);
-            }
+            PageKey::Article(id) => self.hash_article(id, &mut h),
             PageKey::TermList(tax, order) => {
                 (tax, order, &self.terms[tax]).hash(&mut h);
             }
-            PageKey::Term(tax, id, n) => {
-                let term = a.term(tax, id);
-                (self.terms[tax][id], self.term_extras[tax][id], &term.variants, n).hash(&mut h);
-                if tax == Taxonomy::Countries
-                    && let Some(named) = a.also_named.get(id)
-                {
-                    named.len().hash(&mut h);
-                    if n == 1 {
-                        self.hash_cards(&named[..named.len().min(per)], &mut h);
-                    }
-                }
-                let date = |i: Option<&usize>| i.map(|&i| &a.entries[i].article.meta.date);
-                (date(term.articles.first()), date(term.articles.last())).hash(&mut h);
-                pages::page_count(term.articles.len(), per).hash(&mut h);
-                self.hash_cards(pages::page_slice(&term.articles, n, per), &mut h);
-                for list in &a.co_terms[tax][id] {
-                    for c in list {
-                        (self.term_links[c.taxonomy][c.term], c.shared).hash(&mut h);
-                    }
-                    0xfeu8.hash(&mut h);
-                }
-            }
+            PageKey::Term(tax, id, n) => self.hash_term(tax, id, n, &mut h),
             PageKey::TermFeed(tax, id) => {
                 let term = a.term(tax, id);
                 self.term_links[tax][id].hash(&mut h);
@@ -201,18 +228,7 @@ impl<'a> Prints<'a> {
                     .collect::<Vec<_>>()
                     .hash(&mut h);
             }
-            PageKey::Sitemap(part) => match part {
-                SitemapPart::Index => pages::sitemap_len(a).hash(&mut h),
-                SitemapPart::Single | SitemapPart::Part(_) => {
-                    for e in &a.entries {
-                        (pages::article_path(e), &e.article.meta.date.date).hash(&mut h);
-                    }
-                    self.term_links.hash(&mut h);
-                    for (y, ms) in &a.calendar.years {
-                        (y, ms.keys().collect::<Vec<_>>()).hash(&mut h);
-                    }
-                }
-            },
+            PageKey::Sitemap(part) => self.hash_sitemap(part, &mut h),
             // The search page names the index's shards.
             PageKey::Search => pages::search_shards(a).iter().map(|s| &s.name).collect::<Vec<_>>().hash(&mut h),
             PageKey::SearchFacets => {
