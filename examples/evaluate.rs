@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use dateline::extract::{Extractor, Vocabularies};
-use dateline::ingest::{self, Fallback, SourceKind};
+use dateline::ingest::{self, Analysis, Fallback, SourceKind};
 
 #[derive(serde::Deserialize)]
 struct Gold {
@@ -110,6 +110,7 @@ pub struct Options {
 }
 
 /// The figures of one evaluation.
+#[derive(Default)]
 pub struct Report {
     /// Stories with a body that were read.
     pub stories: usize,
@@ -149,11 +150,7 @@ pub fn evaluate(dir: &Path, options: Options) -> Result<Report, String> {
     };
     let extractor = Extractor::new(&Vocabularies::defaults());
 
-    let (mut countries, mut people) = (Score::default(), Score::default());
-    let (mut titles, mut dates, mut datelines) = ((0, 0), (0, 0), (0, 0));
-    let mut stories = 0;
-    let mut failures = 0;
-    let mut misses: Vec<String> = Vec::new();
+    let mut report = Report::default();
     let mut analysis_time = std::time::Duration::ZERO;
     for line in gold_text.lines().take(limit) {
         let gold: Gold = serde_json::from_str(line).expect("gold line");
@@ -163,22 +160,14 @@ pub fn evaluate(dir: &Path, options: Options) -> Result<Report, String> {
         let path = dir.join("articles").join(format!("{}.txt", gold.id));
         let Ok(bytes) = std::fs::read(&path) else { continue };
         let Ok((text, _)) = ingest::decode::decode(&bytes) else { continue };
-        let file_time = || {
-            let t = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
-            Some(jiff::Timestamp::try_from(t).ok()?.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
-        };
-        let fallback = match (default_date, file_time()) {
-            (Some(d), _) => Fallback::DefaultDate(d),
-            (None, Some(d)) => Fallback::FileTime(d),
-            (None, None) => Fallback::None,
-        };
-        stories += 1;
+        let fallback = fallback_for(&path, default_date);
+        report.stories += 1;
         let started = Instant::now();
         let result = ingest::analyze(&text, SourceKind::Text, fallback, &extractor);
         analysis_time += started.elapsed();
         let Ok(a) = result else {
-            failures += 1;
-            if failures <= show_misses {
+            report.failures += 1;
+            if report.failures <= show_misses {
                 eprintln!(
                     "not analysed: {} ({})",
                     gold.id,
@@ -192,106 +181,137 @@ pub fn evaluate(dir: &Path, options: Options) -> Result<Report, String> {
             continue;
         };
         if let Some(out) = dump.as_mut() {
-            use std::io::Write;
-            let story = dateline::extract::Story {
-                title: &a.title,
-                body: &a.layout.blocks.iter().map(|b| format!("{b:?}")).collect::<Vec<_>>().join("\n\n"),
-                dateline_city: a.layout.dateline.as_ref().map(|d| d.city.as_str()),
-                dateline_region: a.layout.dateline.as_ref().and_then(|d| d.region.as_deref()),
-                authors: &a.layout.authors,
-            };
-            let gold_names: HashSet<&str> =
-                gold.places.iter().filter_map(|c| places.get(c)).map(|n| same_country(n)).collect();
-            let all = extractor.country_salience(&story);
-            for (name, s) in &all {
-                let _ = writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                    gold.id,
-                    name,
-                    gold_names.contains(same_country(name)) as u8,
-                    s.dateline as u8,
-                    s.title,
-                    s.lead,
-                    s.rest,
-                    s.names,
-                    s.demonyms,
-                    s.located,
-                    all.len(),
-                    text.split_whitespace().count(),
-                    s.listed,
-                    s.official
-                );
-            }
+            write_salience(out, &gold, &a, &text, &places, &extractor);
         }
         // Countries.
         let predicted: HashSet<&str> = a.entities.countries.iter().map(|f| same_country(&f.name)).collect();
         let expected: HashSet<&str> =
             gold.places.iter().filter_map(|c| places.get(c)).map(|n| same_country(n)).collect();
-        countries.tp += predicted.intersection(&expected).count();
-        countries.fp += predicted.difference(&expected).count();
-        countries.fn_ += expected.difference(&predicted).count();
-        if misses.len() < show_misses && predicted != expected {
-            misses.push(format!("{}: predicted {:?}, gold {:?}", gold.id, predicted, expected));
+        report.countries.tp += predicted.intersection(&expected).count();
+        report.countries.fp += predicted.difference(&expected).count();
+        report.countries.fn_ += expected.difference(&predicted).count();
+        if report.misses.len() < show_misses && predicted != expected {
+            report.misses.push(format!("{}: predicted {:?}, gold {:?}", gold.id, predicted, expected));
         }
         if let Some(out) = dump.as_mut() {
-            use std::io::Write;
-            for f in &a.entities.people {
-                if let Some(code) = person_code(&f.name, &people_codes) {
-                    let _ = writeln!(
-                        out,
-                        "P\t{}\t{}\t{}\t{}\t{}",
-                        gold.id,
-                        code,
-                        gold.people.iter().any(|g| g == code) as u8,
-                        f.name,
-                        f.evidence.join(" | ")
-                    );
-                }
-            }
+            write_coded_people(out, &gold, &a, &people_codes);
         }
         // People with a code.
         let predicted_codes: HashSet<&str> =
             a.entities.people.iter().filter_map(|f| person_code(&f.name, &people_codes)).collect();
         let gold_codes: HashSet<&str> = gold.people.iter().map(String::as_str).collect();
         if let Some(out) = dump.as_mut() {
+            write_missed_people(out, &gold, &a, gold_codes.difference(&predicted_codes));
+        }
+        report.people.tp += predicted_codes.intersection(&gold_codes).count();
+        report.people.fp += predicted_codes.difference(&gold_codes).count();
+        report.people.fn_ += gold_codes.difference(&predicted_codes).count();
+        score_fields(&gold, &a, &mut report, dump.as_mut());
+    }
+    report.per_sec = report.stories as f64 / analysis_time.as_secs_f64().max(1e-9);
+    Ok(report)
+}
+
+/// Title, date and dateline of one story.
+fn score_fields(gold: &Gold, a: &Analysis, report: &mut Report, dump: Option<&mut std::fs::File>) {
+    if let Some(t) = &gold.title {
+        report.titles.1 += 1;
+        report.titles.0 += usize::from(fold(t) == fold(&a.title));
+        if fold(t) != fold(&a.title)
+            && let Some(out) = dump
+        {
             use std::io::Write;
-            for code in gold_codes.difference(&predicted_codes) {
-                let _ = writeln!(
-                    out,
-                    "M\t{}\t{}\t{:?}",
-                    gold.id,
-                    code,
-                    a.entities.people.iter().map(|f| f.name.as_str()).collect::<Vec<_>>()
-                );
-            }
-        }
-        people.tp += predicted_codes.intersection(&gold_codes).count();
-        people.fp += predicted_codes.difference(&gold_codes).count();
-        people.fn_ += gold_codes.difference(&predicted_codes).count();
-        // Title, date, dateline.
-        if let Some(t) = &gold.title {
-            titles.1 += 1;
-            titles.0 += usize::from(fold(t) == fold(&a.title));
-            if fold(t) != fold(&a.title)
-                && let Some(out) = dump.as_mut()
-            {
-                use std::io::Write;
-                let _ = writeln!(out, "T\t{}\t{}\t{}", gold.id, t, a.title);
-            }
-        }
-        dates.1 += 1;
-        if let Ok(g) = dateline::content::PubDate::parse(&gold.date) {
-            let diff = a.date.since(g.date).map(|s| s.get_days().abs()).unwrap_or(99);
-            dates.0 += usize::from(diff <= 1);
-        }
-        if let Some(d) = &gold.dateline {
-            datelines.1 += 1;
-            datelines.0 += usize::from(a.dateline_city.as_deref().is_some_and(|c| fold(c) == fold(d)));
+            let _ = writeln!(out, "T\t{}\t{}\t{}", gold.id, t, a.title);
         }
     }
-    let per_sec = stories as f64 / analysis_time.as_secs_f64().max(1e-9);
-    Ok(Report { stories, failures, countries, people, titles, dates, datelines, per_sec, misses })
+    report.dates.1 += 1;
+    if let Ok(g) = dateline::content::PubDate::parse(&gold.date) {
+        let diff = a.date.since(g.date).map(|s| s.get_days().abs()).unwrap_or(99);
+        report.dates.0 += usize::from(diff <= 1);
+    }
+    if let Some(d) = &gold.dateline {
+        report.datelines.1 += 1;
+        report.datelines.0 += usize::from(a.dateline_city.as_deref().is_some_and(|c| fold(c) == fold(d)));
+    }
+}
+
+/// Where an undated story's day comes from: `--default-date`, else the file's time.
+fn fallback_for(path: &Path, default_date: Option<jiff::civil::Date>) -> Fallback {
+    let file_time = || {
+        let t = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+        Some(jiff::Timestamp::try_from(t).ok()?.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+    };
+    match (default_date, file_time()) {
+        (Some(d), _) => Fallback::DefaultDate(d),
+        (None, Some(d)) => Fallback::FileTime(d),
+        (None, None) => Fallback::None,
+    }
+}
+
+/// `--dump`: each country's salience features, and whether the gold has it.
+fn write_salience(
+    out: &mut std::fs::File,
+    gold: &Gold,
+    a: &Analysis,
+    text: &str,
+    places: &HashMap<String, String>,
+    extractor: &Extractor,
+) {
+    use std::io::Write;
+    let story = dateline::extract::Story {
+        title: &a.title,
+        body: &a.layout.blocks.iter().map(|b| format!("{b:?}")).collect::<Vec<_>>().join("\n\n"),
+        dateline_city: a.layout.dateline.as_ref().map(|d| d.city.as_str()),
+        dateline_region: a.layout.dateline.as_ref().and_then(|d| d.region.as_deref()),
+        authors: &a.layout.authors,
+    };
+    let gold_names: HashSet<&str> = gold.places.iter().filter_map(|c| places.get(c)).map(|n| same_country(n)).collect();
+    let all = extractor.country_salience(&story);
+    for (name, s) in &all {
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            gold.id,
+            name,
+            gold_names.contains(same_country(name)) as u8,
+            s.dateline as u8,
+            s.title,
+            s.lead,
+            s.rest,
+            s.names,
+            s.demonyms,
+            s.located,
+            all.len(),
+            text.split_whitespace().count(),
+            s.listed,
+            s.official
+        );
+    }
+}
+
+/// `--dump`: each person found who has a Reuters code, with the evidence.
+fn write_coded_people(out: &mut std::fs::File, gold: &Gold, a: &Analysis, people_codes: &[(String, String)]) {
+    use std::io::Write;
+    for f in &a.entities.people {
+        if let Some(code) = person_code(&f.name, people_codes) {
+            let in_gold = gold.people.iter().any(|g| g == code) as u8;
+            let _ = writeln!(out, "P\t{}\t{code}\t{in_gold}\t{}\t{}", gold.id, f.name, f.evidence.join(" | "));
+        }
+    }
+}
+
+/// `--dump`: each coded person of the gold not found, with who was.
+fn write_missed_people<'c>(
+    out: &mut std::fs::File,
+    gold: &Gold,
+    a: &Analysis,
+    missed: impl Iterator<Item = &'c &'c str>,
+) {
+    use std::io::Write;
+    let found: Vec<&str> = a.entities.people.iter().map(|f| f.name.as_str()).collect();
+    for code in missed {
+        let _ = writeln!(out, "M\t{}\t{code}\t{found:?}", gold.id);
+    }
 }
 
 fn main() {

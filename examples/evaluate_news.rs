@@ -13,24 +13,40 @@
 //! folded (titles, initials, middle names dropped) and a lone surname
 //! matching the one full name it ends.
 
+// The evaluation test includes two of these files, each with this module.
+#[allow(clippy::duplicate_mod)]
+#[path = "support/mod.rs"]
+pub mod support;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use dateline::extract::{Extractor, Vocabularies};
-use dateline::ingest::{self, Fallback, SourceKind, text::Block};
+use dateline::ingest::Analysis;
+pub use support::Options;
+use support::{Misses, share};
 
+/// One page's gold.
 #[derive(serde::Deserialize)]
-struct Gold {
-    id: String,
+pub struct Gold {
+    /// The page's id (its file name).
+    pub id: String,
     #[serde(rename = "articleBody")]
-    article_body: String,
-    title: Option<String>,
-    authors: Vec<String>,
-    date: Option<String>,
-    dateline: Option<String>,
-    people: Vec<String>,
-    countries: Vec<String>,
+    /// The story's text.
+    pub article_body: String,
+    /// The headline.
+    pub title: Option<String>,
+    /// The authors.
+    pub authors: Vec<String>,
+    /// The publication day.
+    pub date: Option<String>,
+    /// The dateline's city.
+    pub dateline: Option<String>,
+    /// Every person named.
+    pub people: Vec<String>,
+    /// Every country named.
+    pub countries: Vec<String>,
 }
 
 /// True and false positives and negatives.
@@ -97,10 +113,6 @@ impl Report {
     pub fn text_f1(&self) -> f64 {
         f1(self.text_p, self.text_r)
     }
-}
-
-fn share(x: (usize, usize)) -> f64 {
-    if x.1 == 0 { 0.0 } else { x.0 as f64 / x.1 as f64 }
 }
 
 impl std::fmt::Display for Report {
@@ -238,14 +250,6 @@ fn match_sets(gold: &[String], pred: &[String]) -> Counts {
 /// so a page whose date is not found counts as wrong rather than refused.
 const FALLBACK_DATE: jiff::civil::Date = jiff::civil::date(2000, 1, 1);
 
-/// Options of a run.
-pub struct Options {
-    /// How many of the worst pages per field to print.
-    pub show_misses: usize,
-    /// Only this field's misses (`text`, `title`, `date`, `authors`, `dateline`, `people`, `countries`).
-    pub only: Option<String>,
-}
-
 fn page_file(dir: &Path, id: &str) -> PathBuf {
     dir.join("pages").join(format!("{id}.html"))
 }
@@ -255,153 +259,128 @@ pub fn evaluate(dir: &Path, options: &Options) -> Result<Report, String> {
     let gold_text = std::fs::read_to_string(dir.join("gold.jsonl")).map_err(|e| format!("gold.jsonl: {e}"))?;
     let extractor = Extractor::new(&Vocabularies::defaults());
     let mut report = Report::default();
-    let (mut text_p, mut text_r) = (Vec::new(), Vec::new());
-    let mut misses: Vec<(String, f64, String)> = Vec::new();
+    let mut text = TextScores::default();
+    let mut misses = Misses::default();
     let mut elapsed = std::time::Duration::ZERO;
-    let show = |field: &str| options.show_misses > 0 && options.only.as_deref().is_none_or(|o| o == field);
     for line in gold_text.lines() {
         let gold: Gold = serde_json::from_str(line).map_err(|e| format!("gold line: {e}"))?;
         let bytes = std::fs::read(page_file(dir, &gold.id)).map_err(|e| format!("page {}: {e}", gold.id))?;
         report.pages += 1;
         let started = Instant::now();
-        let analysis = ingest::decode::decode_html(&bytes).map_err(|e| e.to_string()).and_then(|(text, _, _)| {
-            ingest::analyze(&text, SourceKind::Html, Fallback::DefaultDate(FALLBACK_DATE), &extractor)
-                .map_err(|e| e.to_string())
-        });
+        let analysis = support::analyze_page(&bytes, FALLBACK_DATE, &extractor);
         elapsed += started.elapsed();
-        let Ok(a) = analysis else {
-            report.failures += 1;
-            if options.show_misses > 0 {
-                misses.push(("refused".into(), 0.0, format!("{}: {}", gold.id, analysis.err().unwrap_or_default())));
+        match analysis {
+            Ok(a) => {
+                text.score(&gold, &a, &mut misses);
+                score_fields(&gold, &a, &mut report, &mut misses);
+                score_entities(&gold, &a, &mut report, &mut misses);
             }
-            // Nothing extracted: precision is undefined, recall zero.
-            text_r.push(0.0);
-            report.people.add(match_people(&gold.people, &[]));
-            report.countries.add(match_sets(&gold.countries, &[]));
-            continue;
-        };
-        let body: Vec<String> = a
-            .layout
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph(p) => p.clone(),
-                Block::Table(rows) => rows.join("\n"),
-            })
-            .collect();
-        let body = body.join("\n");
+            Err(e) => {
+                report.failures += 1;
+                misses.add("refused", 0.0, format!("{}: {e}", gold.id));
+                // Nothing extracted: precision is undefined, recall zero.
+                text.r.push(0.0);
+                report.people.add(match_people(&gold.people, &[]));
+                report.countries.add(match_sets(&gold.countries, &[]));
+            }
+        }
+    }
+    let mean = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
+    report.text_p = mean(&text.p);
+    report.text_r = mean(&text.r);
+    report.pages_per_second = report.pages as f64 / elapsed.as_secs_f64().max(1e-9);
+    misses.print(options);
+    Ok(report)
+}
+
+/// Each page's main-text precision and recall.
+#[derive(Default)]
+struct TextScores {
+    p: Vec<f64>,
+    r: Vec<f64>,
+}
+
+impl TextScores {
+    fn score(&mut self, gold: &Gold, a: &Analysis, misses: &mut Misses) {
+        let body = support::story_text(&a.layout.blocks);
         let c = shingle_match(&gold.article_body, &body);
         if c.tp + c.fp > 0.0 {
-            text_p.push(c.p());
+            self.p.push(c.p());
         }
         if c.tp + c.fn_ > 0.0 {
-            text_r.push(c.r());
+            self.r.push(c.r());
         }
         if std::env::var_os("DATELINE_DUMP_TEXT").is_some_and(|v| v == gold.id.as_str()) {
             eprintln!("--- extracted:\n{body}\n--- gold:\n{}", gold.article_body);
         }
-        if show("text") && f1(c.p(), c.r()) < 0.9 {
-            misses.push(("text".into(), f1(c.p(), c.r()), format!("{} P {:.2} R {:.2}", gold.id, c.p(), c.r())));
-        }
-        if let Some(t) = &gold.title {
-            report.title.1 += 1;
-            let right = fold(t) == fold(&a.title);
-            report.title.0 += usize::from(right);
-            if !right && show("title") {
-                misses.push(("title".into(), 0.0, format!("{}: {:?} ≠ {:?}", gold.id, a.title, t)));
-            }
-        }
-        if let Some(d) = gold.date.as_deref().and_then(|d| d.parse::<jiff::civil::Date>().ok()) {
-            report.date.1 += 1;
-            let days = a.date.since(d).map(|s| s.get_days().abs()).unwrap_or(i32::MAX);
-            report.date.0 += usize::from(days <= 1);
-            if days > 1 && show("date") {
-                misses.push(("date".into(), 0.0, format!("{}: {} ≠ {d} ({})", gold.id, a.date, a.date_why)));
-            }
-        }
-        let authors: Vec<String> = a.layout.authors.iter().map(|n| person_key(n)).collect();
-        let gold_authors: Vec<String> = gold.authors.iter().map(|n| person_key(n)).collect();
-        let same = |x: &[String], y: &[String]| x.iter().all(|n| y.contains(n)) && y.iter().all(|n| x.contains(n));
-        report.authors.1 += 1;
-        report.authors.0 += usize::from(same(&authors, &gold_authors));
-        if !same(&authors, &gold_authors) && show("authors") {
-            misses.push(("authors".into(), 0.0, format!("{}: {:?} ≠ {:?}", gold.id, a.layout.authors, gold.authors)));
-        }
-        report.dateline.1 += 1;
-        let ours = a.dateline_city.as_deref().map(fold);
-        let right = ours == gold.dateline.as_deref().map(fold);
-        report.dateline.0 += usize::from(right);
-        if !right && show("dateline") {
-            misses.push(("dateline".into(), 0.0, format!("{}: {:?} ≠ {:?}", gold.id, a.dateline_city, gold.dateline)));
-        }
-        let people: Vec<String> = a.entities.people.iter().map(|f| f.name.clone()).collect();
-        let pc = match_people(&gold.people, &people);
-        report.people.add(pc);
-        if (pc.fp > 0.0 || pc.fn_ > 0.0) && show("people") {
-            let g: Vec<String> = gold.people.iter().map(|n| person_key(n)).collect();
-            let o: Vec<String> = people.iter().map(|n| person_key(n)).collect();
-            let ends = |full: &str, lone: &str| {
-                full == lone
-                    || (!lone.contains(' ') && full.rsplit(' ').next() == Some(lone))
-                    || (!full.contains(' ') && lone.rsplit(' ').next() == Some(full))
-            };
-            let extra: Vec<&String> =
-                people.iter().zip(&o).filter(|(_, k)| !g.iter().any(|x| ends(x, k))).map(|(n, _)| n).collect();
-            let missed: Vec<&String> =
-                gold.people.iter().zip(&g).filter(|(_, k)| !o.iter().any(|x| ends(x, k))).map(|(n, _)| n).collect();
-            misses.push(("people".into(), 0.0, format!("{}: extra {extra:?}\n    missed {missed:?}", &gold.id[..8])));
-        }
-        // The gold lists every country the text names.
-        let countries: Vec<String> = a.entities.countries_named.iter().map(|f| f.name.clone()).collect();
-        let cc = match_sets(&gold.countries, &countries);
-        report.countries.add(cc);
-        if (cc.fp > 0.0 || cc.fn_ > 0.0) && show("countries") {
-            misses.push((
-                "countries".into(),
-                0.0,
-                format!("{}: ours {countries:?}\n    gold {:?}", gold.id, gold.countries),
-            ));
+        if f1(c.p(), c.r()) < 0.9 {
+            misses.add("text", f1(c.p(), c.r()), format!("{} P {:.2} R {:.2}", gold.id, c.p(), c.r()));
         }
     }
-    let mean = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
-    report.text_p = mean(&text_p);
-    report.text_r = mean(&text_r);
-    report.pages_per_second = report.pages as f64 / elapsed.as_secs_f64().max(1e-9);
-    misses.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    let mut shown: HashMap<String, usize> = HashMap::new();
-    for (field, _, text) in misses {
-        let n = shown.entry(field.clone()).or_default();
-        if *n < options.show_misses {
-            eprintln!("[{field}] {text}");
-        }
-        *n += 1;
-    }
-    Ok(report)
 }
 
-#[allow(dead_code)]
+/// Title, date, authors and dateline.
+fn score_fields(gold: &Gold, a: &Analysis, report: &mut Report, misses: &mut Misses) {
+    if let Some(t) = &gold.title {
+        report.title.1 += 1;
+        let right = fold(t) == fold(&a.title);
+        report.title.0 += usize::from(right);
+        if !right {
+            misses.add("title", 0.0, format!("{}: {:?} ≠ {:?}", gold.id, a.title, t));
+        }
+    }
+    if let Some(d) = gold.date.as_deref().and_then(|d| d.parse::<jiff::civil::Date>().ok()) {
+        report.date.1 += 1;
+        let days = a.date.since(d).map(|s| s.get_days().abs()).unwrap_or(i32::MAX);
+        report.date.0 += usize::from(days <= 1);
+        if days > 1 {
+            misses.add("date", 0.0, format!("{}: {} ≠ {d} ({})", gold.id, a.date, a.date_why));
+        }
+    }
+    let authors: Vec<String> = a.layout.authors.iter().map(|n| person_key(n)).collect();
+    let gold_authors: Vec<String> = gold.authors.iter().map(|n| person_key(n)).collect();
+    let same = |x: &[String], y: &[String]| x.iter().all(|n| y.contains(n)) && y.iter().all(|n| x.contains(n));
+    report.authors.1 += 1;
+    report.authors.0 += usize::from(same(&authors, &gold_authors));
+    if !same(&authors, &gold_authors) {
+        misses.add("authors", 0.0, format!("{}: {:?} ≠ {:?}", gold.id, a.layout.authors, gold.authors));
+    }
+    report.dateline.1 += 1;
+    let right = a.dateline_city.as_deref().map(fold) == gold.dateline.as_deref().map(fold);
+    report.dateline.0 += usize::from(right);
+    if !right {
+        misses.add("dateline", 0.0, format!("{}: {:?} ≠ {:?}", gold.id, a.dateline_city, gold.dateline));
+    }
+}
+
+/// People and the countries named.
+fn score_entities(gold: &Gold, a: &Analysis, report: &mut Report, misses: &mut Misses) {
+    let people: Vec<String> = a.entities.people.iter().map(|f| f.name.clone()).collect();
+    let pc = match_people(&gold.people, &people);
+    report.people.add(pc);
+    if pc.fp > 0.0 || pc.fn_ > 0.0 {
+        let g: Vec<String> = gold.people.iter().map(|n| person_key(n)).collect();
+        let o: Vec<String> = people.iter().map(|n| person_key(n)).collect();
+        let ends = |full: &str, lone: &str| {
+            full == lone
+                || (!lone.contains(' ') && full.rsplit(' ').next() == Some(lone))
+                || (!full.contains(' ') && lone.rsplit(' ').next() == Some(full))
+        };
+        let extra: Vec<&String> =
+            people.iter().zip(&o).filter(|(_, k)| !g.iter().any(|x| ends(x, k))).map(|(n, _)| n).collect();
+        let missed: Vec<&String> =
+            gold.people.iter().zip(&g).filter(|(_, k)| !o.iter().any(|x| ends(x, k))).map(|(n, _)| n).collect();
+        misses.add("people", 0.0, format!("{}: extra {extra:?}\n    missed {missed:?}", &gold.id[..8]));
+    }
+    // The gold lists every country the text names.
+    let countries: Vec<String> = a.entities.countries_named.iter().map(|f| f.name.clone()).collect();
+    let cc = match_sets(&gold.countries, &countries);
+    report.countries.add(cc);
+    if cc.fp > 0.0 || cc.fn_ > 0.0 {
+        misses.add("countries", 0.0, format!("{}: ours {countries:?}\n    gold {:?}", gold.id, gold.countries));
+    }
+}
+
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let Some(dir) = args.next() else {
-        eprintln!("usage: evaluate_news DIR [--show-misses N] [--only FIELD]");
-        std::process::exit(2);
-    };
-    let mut options = Options { show_misses: 0, only: None };
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--show-misses" => options.show_misses = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
-            "--only" => options.only = args.next(),
-            other => {
-                eprintln!("unknown option {other}");
-                std::process::exit(2);
-            }
-        }
-    }
-    match evaluate(Path::new(&dir), &options) {
-        Ok(report) => println!("{report}"),
-        Err(e) => {
-            eprintln!("error: {e}");
-            std::process::exit(1);
-        }
-    }
+    support::run("evaluate_news", evaluate);
 }

@@ -12,25 +12,39 @@
 //! Title, author and date are compared exactly after trimming (dates as
 //! YYYY-MM-DD), on the pages whose gold gives them.
 
+// The evaluation test includes two of these files, each with this module.
+#[allow(clippy::duplicate_mod)]
+#[path = "support/mod.rs"]
+pub mod support;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use dateline::extract::{Extractor, Vocabularies};
-use dateline::ingest::{self, Fallback, SourceKind, text::Block};
+use dateline::ingest::Analysis;
+pub use support::Options;
+use support::{Misses, share};
 
+/// One page's gold.
 #[derive(serde::Deserialize)]
-struct Gold {
-    file: String,
+pub struct Gold {
+    /// The page's file.
+    pub file: String,
     #[serde(default)]
-    with: Vec<String>,
+    /// Snippets of the main text.
+    pub with: Vec<String>,
     #[serde(default)]
-    without: Vec<String>,
+    /// Snippets of chrome.
+    pub without: Vec<String>,
     #[serde(default)]
-    title: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
     #[serde(default)]
-    author: Option<serde_json::Value>,
+    /// The author(s).
+    pub author: Option<serde_json::Value>,
     #[serde(default)]
-    date: Option<String>,
+    /// The publication day.
+    pub date: Option<String>,
 }
 
 /// What one run measured.
@@ -70,10 +84,6 @@ impl Report {
     }
 }
 
-fn share(x: (usize, usize)) -> f64 {
-    if x.1 == 0 { 0.0 } else { x.0 as f64 / x.1 as f64 }
-}
-
 impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(f, "pages: {} ({} refused)", self.pages, self.failures)?;
@@ -107,118 +117,71 @@ fn gold_author(value: &serde_json::Value) -> Option<String> {
     }
 }
 
-/// Options of a run.
-pub struct Options {
-    /// How many misses per field to print.
-    pub show_misses: usize,
-    /// Only this field's misses (`text`, `title`, `author`, `date`).
-    pub only: Option<String>,
-}
-
 /// Scores every page of `dir`.
 pub fn evaluate(dir: &Path, options: &Options) -> Result<Report, String> {
     let text = std::fs::read_to_string(dir.join("gold.json")).map_err(|e| format!("gold.json: {e}"))?;
     let gold: BTreeMap<String, Gold> = serde_json::from_str(&text).map_err(|e| format!("gold.json: {e}"))?;
     let extractor = Extractor::new(&Vocabularies::defaults());
     let mut report = Report::default();
-    let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut miss = |field: &'static str, line: String| {
-        let n = shown.entry(field).or_default();
-        if *n < options.show_misses && options.only.as_deref().is_none_or(|o| o == field) {
-            eprintln!("[{field}] {line}");
-        }
-        *n += 1;
-    };
+    let mut misses = Misses::default();
     for g in gold.values() {
         report.pages += 1;
-        let Ok(bytes) = std::fs::read(dir.join("pages").join(&g.file)) else {
-            report.failures += 1;
-            report.fn_ += g.with.len();
-            continue;
-        };
-        let fallback = jiff::civil::date(2000, 1, 1);
-        let analysis = ingest::decode::decode_html(&bytes).map_err(|e| e.to_string()).and_then(|(text, _, _)| {
-            ingest::analyze(&text, SourceKind::Html, Fallback::DefaultDate(fallback), &extractor)
-                .map_err(|e| e.to_string())
-        });
-        let Ok(a) = analysis else {
-            report.failures += 1;
-            report.fn_ += g.with.len();
-            miss("refused", format!("{}: {}", g.file, analysis.err().unwrap_or_default()));
-            continue;
-        };
-        let body: Vec<String> = a
-            .layout
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph(p) => p.clone(),
-                Block::Table(rows) => rows.join("\n"),
-            })
-            .collect();
-        let extracted = format!("{}\n{}", a.title, body.join("\n"));
-        let (tp, fp, fn_) = snippets(&extracted, &g.with, &g.without);
-        report.tp += tp;
-        report.fp += fp;
-        report.fn_ += fn_;
-        if fp + fn_ > 0 {
-            let squashed = squash(&extracted);
-            let kept: Vec<&String> = g.without.iter().filter(|s| squashed.contains(&squash(s))).collect();
-            let lost: Vec<&String> = g.with.iter().filter(|s| !squashed.contains(&squash(s))).collect();
-            miss("text", format!("{}: {tp} found, {fn_} missed {lost:?}, {fp} chrome kept {kept:?}", g.file));
-        }
-        if let Some(t) = g.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            report.title.1 += 1;
-            let right = squash(t) == squash(&a.title);
-            report.title.0 += usize::from(right);
-            if !right {
-                miss("title", format!("{}: {:?} ≠ {t:?}", g.file, a.title));
-            }
-        }
-        if let Some(author) = g.author.as_ref().and_then(gold_author).filter(|s| !s.is_empty()) {
-            report.author.1 += 1;
-            let ours = a.layout.authors.join("; ");
-            let right = squash(&ours) == squash(&author);
-            report.author.0 += usize::from(right);
-            if !right {
-                miss("author", format!("{}: {ours:?} ≠ {author:?}", g.file));
-            }
-        }
-        if let Some(d) = g.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-            report.date.1 += 1;
-            let right = a.date.to_string() == d;
-            report.date.0 += usize::from(right);
-            if !right {
-                miss("date", format!("{}: {} ≠ {d} ({})", g.file, a.date, a.date_why));
+        let analysis = std::fs::read(dir.join("pages").join(&g.file))
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| support::analyze_page(&bytes, jiff::civil::date(2000, 1, 1), &extractor));
+        match analysis {
+            Ok(a) => score_page(g, &a, &mut report, &mut misses),
+            Err(e) => {
+                report.failures += 1;
+                report.fn_ += g.with.len();
+                misses.add("refused", 0.0, format!("{}: {e}", g.file));
             }
         }
     }
+    misses.print(options);
     Ok(report)
 }
 
-#[allow(dead_code)]
+fn score_page(g: &Gold, a: &Analysis, report: &mut Report, misses: &mut Misses) {
+    let mut miss = |field: &str, line: String| misses.add(field, 0.0, line);
+    let extracted = format!("{}\n{}", a.title, support::story_text(&a.layout.blocks));
+    let (tp, fp, fn_) = snippets(&extracted, &g.with, &g.without);
+    report.tp += tp;
+    report.fp += fp;
+    report.fn_ += fn_;
+    if fp + fn_ > 0 {
+        let squashed = squash(&extracted);
+        let kept: Vec<&String> = g.without.iter().filter(|s| squashed.contains(&squash(s))).collect();
+        let lost: Vec<&String> = g.with.iter().filter(|s| !squashed.contains(&squash(s))).collect();
+        miss("text", format!("{}: {tp} found, {fn_} missed {lost:?}, {fp} chrome kept {kept:?}", g.file));
+    }
+    if let Some(t) = g.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        report.title.1 += 1;
+        let right = squash(t) == squash(&a.title);
+        report.title.0 += usize::from(right);
+        if !right {
+            miss("title", format!("{}: {:?} ≠ {t:?}", g.file, a.title));
+        }
+    }
+    if let Some(author) = g.author.as_ref().and_then(gold_author).filter(|s| !s.is_empty()) {
+        report.author.1 += 1;
+        let ours = a.layout.authors.join("; ");
+        let right = squash(&ours) == squash(&author);
+        report.author.0 += usize::from(right);
+        if !right {
+            miss("author", format!("{}: {ours:?} ≠ {author:?}", g.file));
+        }
+    }
+    if let Some(d) = g.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        report.date.1 += 1;
+        let right = a.date.to_string() == d;
+        report.date.0 += usize::from(right);
+        if !right {
+            miss("date", format!("{}: {} ≠ {d} ({})", g.file, a.date, a.date_why));
+        }
+    }
+}
+
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let Some(dir) = args.next() else {
-        eprintln!("usage: evaluate_pages DIR [--show-misses N] [--only FIELD]");
-        std::process::exit(2);
-    };
-    let mut options = Options { show_misses: 0, only: None };
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--show-misses" => options.show_misses = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
-            "--only" => options.only = args.next(),
-            other => {
-                eprintln!("unknown option {other}");
-                std::process::exit(2);
-            }
-        }
-    }
-    match evaluate(Path::new(&dir), &options) {
-        Ok(report) => println!("{report}"),
-        Err(e) => {
-            eprintln!("error: {e}");
-            std::process::exit(1);
-        }
-    }
+    support::run("evaluate_pages", evaluate);
 }

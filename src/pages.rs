@@ -222,6 +222,24 @@ pub enum PageKind {
     SearchFacets,
 }
 
+impl PageKind {
+    /// Every kind of page.
+    pub const ALL: [PageKind; 12] = [
+        PageKind::Home,
+        PageKind::Article,
+        PageKind::TermList,
+        PageKind::Term,
+        PageKind::Feed,
+        PageKind::Year,
+        PageKind::Month,
+        PageKind::Sitemap,
+        PageKind::Robots,
+        PageKind::NotFound,
+        PageKind::Search,
+        PageKind::SearchFacets,
+    ];
+}
+
 impl PageKey {
     /// What kind of page this is.
     pub fn kind(&self) -> PageKind {

@@ -16,29 +16,13 @@ pub(super) fn kinds_using(changed: &[String]) -> HashSet<PageKind> {
     let mut kinds = HashSet::new();
     for name in changed {
         let direct: Vec<PageKind> =
-            [Home, Article, TermList, Term, Feed, Year, Month, Sitemap, Robots, NotFound, Search, SearchFacets]
-                .into_iter()
-                .filter(|k| templates::template_for(*k).0 == name)
-                .collect();
+            PageKind::ALL.into_iter().filter(|k| templates::template_for(*k).0 == name).collect();
         if !direct.is_empty() {
             kinds.extend(direct);
         } else if name == "base.html" || name.starts_with("partials/") {
             kinds.extend(html);
         } else {
-            kinds.extend([
-                Home,
-                Article,
-                TermList,
-                Term,
-                Feed,
-                Year,
-                Month,
-                Sitemap,
-                Robots,
-                NotFound,
-                Search,
-                SearchFacets,
-            ]);
+            kinds.extend(PageKind::ALL);
         }
     }
     kinds

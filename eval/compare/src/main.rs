@@ -44,43 +44,9 @@ fn trafilatura_precision_text(html: &str) -> String {
 
 fn dateline_text(html: &str) -> String {
     let extractor = dateline::extract::Extractor::new(&dateline::extract::Vocabularies::defaults());
-    let fallback = jiff::civil::date(2000, 1, 1);
-    match dateline::ingest::analyze(html, dateline::ingest::SourceKind::Html, dateline::ingest::Fallback::DefaultDate(fallback), &extractor) {
-        Ok(a) => a
-            .layout
-            .blocks
-            .iter()
-            .map(|b| match b {
-                dateline::ingest::text::Block::Paragraph(p) => p.clone(),
-                dateline::ingest::text::Block::Table(rows) => rows.join("\n"),
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Err(_) => String::new(),
-    }
-}
-
-#[derive(serde::Deserialize)]
-struct NewsGold {
-    id: String,
-    #[serde(rename = "articleBody")]
-    article_body: String,
-    title: Option<String>,
-    date: Option<String>,
-    authors: Vec<String>,
-}
-
-#[derive(serde::Deserialize)]
-struct PageGold {
-    file: String,
-    #[serde(default)]
-    with: Vec<String>,
-    #[serde(default)]
-    without: Vec<String>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    date: Option<String>,
+    news::support::analyze_page(html.as_bytes(), jiff::civil::date(2000, 1, 1), &extractor)
+        .map(|a| news::support::story_text(&a.layout.blocks))
+        .unwrap_or_default()
 }
 
 /// trafilatura-rs's own metadata, scored like dateline's: (title, date) right of scored.
@@ -88,7 +54,7 @@ fn trafilatura_metadata(root: &Path) {
     let opts = trafilatura::Options::default();
     let (mut title, mut date, mut authors) = ((0, 0), (0, 0), (0, 0));
     for line in std::fs::read_to_string(root.join("news-gold-dev/gold.jsonl")).unwrap().lines() {
-        let g: NewsGold = serde_json::from_str(line).unwrap();
+        let g: news::Gold = serde_json::from_str(line).unwrap();
         let html = std::fs::read_to_string(root.join(format!("news-gold-dev/pages/{}.html", g.id))).unwrap();
         let Ok(r) = trafilatura::extract(&html, &opts) else { continue };
         if let Some(t) = &g.title {
@@ -106,7 +72,7 @@ fn trafilatura_metadata(root: &Path) {
         authors.0 += usize::from(ours.iter().all(|a| gold.contains(a)) && gold.iter().all(|a| ours.contains(a)));
     }
     println!("trafilatura 0.6 metadata on news pages: title {title:?}, date {date:?}, authors {authors:?}");
-    let gold: BTreeMap<String, PageGold> =
+    let gold: BTreeMap<String, pages::Gold> =
         serde_json::from_str(&std::fs::read_to_string(root.join("trafilatura-eval-dev/gold.json")).unwrap()).unwrap();
     let (mut title, mut date) = ((0, 0), (0, 0));
     for g in gold.values() {
@@ -147,12 +113,12 @@ fn main() {
     let news: Vec<(String, String)> = std::fs::read_to_string(root.join("news-gold-dev/gold.jsonl"))
         .unwrap()
         .lines()
-        .map(|l| serde_json::from_str::<NewsGold>(l).unwrap())
+        .map(|l| serde_json::from_str::<news::Gold>(l).unwrap())
         .map(|g| (std::fs::read_to_string(root.join(format!("news-gold-dev/pages/{}.html", g.id))).unwrap(), g.article_body))
         .collect();
-    let gold: BTreeMap<String, PageGold> =
+    let gold: BTreeMap<String, pages::Gold> =
         serde_json::from_str(&std::fs::read_to_string(root.join("trafilatura-eval-dev/gold.json")).unwrap()).unwrap();
-    let pages: Vec<(String, PageGold)> = gold
+    let pages: Vec<(String, pages::Gold)> = gold
         .into_values()
         .filter_map(|g| {
             let bytes = std::fs::read(root.join("trafilatura-eval-dev/pages").join(&g.file)).ok()?;
