@@ -1,9 +1,11 @@
-//! Archive → every page the site has, each with its output path.
+//! Archive → every page the site has, each with its address.
 //!
 //! Decides *which* pages exist (one per article, term, list page, month,
-//! feed…) and where each goes, not how it looks (`render`) or how the bytes
-//! reach the disk (`output`). Paths are built only from slugs, numbers and
-//! fixed names, so none can leave the output folder.
+//! feed…) and where each lives, not how it looks (`render`) or how the bytes
+//! reach the disk (`output`). The one owner of addresses: links, output
+//! files and the URLs the preview serves are all made from a [`SitePath`],
+//! built only from slugs, numbers and fixed names, so none can leave the
+//! output folder.
 
 use std::fmt;
 
