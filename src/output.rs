@@ -157,19 +157,28 @@ pub fn remove(out: &Path, relative: &str) -> Result<bool, OutputError> {
 
 /// Every file under `out` not in `keep` (relative paths with `/`): what a
 /// build no longer produces. Nothing, if dateline did not create `out`.
-pub fn stale_files(out: &Path, keep: &HashSet<String>) -> Vec<String> {
+/// Also where the walk could not go (stale files there stay).
+pub fn stale_files(out: &Path, keep: &HashSet<String>) -> (Vec<String>, Vec<(PathBuf, String)>) {
+    let (mut stale, mut problems) = (Vec::new(), Vec::new());
     if !out.join(MARKER).is_file() {
-        return Vec::new();
+        return (stale, problems);
     }
-    walkdir::WalkDir::new(out)
-        .min_depth(1)
-        .into_iter()
-        // A file the walk cannot reach is one it cannot remove either.
-        .filter_map(Result::ok)
-        .filter(|e| !e.file_type().is_dir())
-        .map(|e| e.path().strip_prefix(out).unwrap_or(e.path()).to_string_lossy().replace('\\', "/"))
-        .filter(|rel| rel != MARKER && !keep.contains(rel))
-        .collect()
+    for entry in walkdir::WalkDir::new(out).min_depth(1) {
+        match entry {
+            Ok(e) if !e.file_type().is_dir() => {
+                let rel = e.path().strip_prefix(out).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+                if rel != MARKER && !keep.contains(&rel) {
+                    stale.push(rel);
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let at = e.path().unwrap_or(out).to_path_buf();
+                problems.push((at, format!("cannot read, so files no longer built there stay: {e}")));
+            }
+        }
+    }
+    (stale, problems)
 }
 
 #[cfg(test)]
@@ -214,7 +223,7 @@ mod tests {
         write(&paths.out, "a/index.html", b"a").unwrap();
         write(&paths.out, "b/index.html", b"b").unwrap();
         let keep: HashSet<String> = ["a/index.html".to_string()].into();
-        assert_eq!(stale_files(&paths.out, &keep), ["b/index.html"]);
+        assert_eq!(stale_files(&paths.out, &keep), (vec!["b/index.html".to_string()], vec![]));
         assert!(remove(&paths.out, "b/index.html").unwrap());
         assert!(paths.out.join("a/index.html").exists());
         assert!(!paths.out.join("b").exists());

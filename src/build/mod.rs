@@ -268,7 +268,8 @@ impl Pipeline {
         let has_errors = diagnostics.iter().any(Diagnostic::is_error);
 
         // Files no longer produced.
-        let stale = self.stale_files(previous.as_ref(), full, &pages.list, &produced, &statics);
+        let (stale, unreadable) = self.stale_files(previous.as_ref(), full, &pages.list, &produced, &statics);
+        diagnostics.extend(unreadable.into_iter().map(|(at, why)| Diagnostic::warning(self.paths.display(&at), why)));
         let file_count = produced.len() + statics.len();
         drop(produced);
         let (kept, removed) = self.remove_stale(stale, has_errors, &mut changed_files)?;
@@ -354,13 +355,13 @@ impl Pipeline {
         pages: &[Page],
         produced: &HashSet<&str>,
         statics: &BTreeMap<String, Option<PathBuf>>,
-    ) -> Vec<String> {
+    ) -> (Vec<String>, Vec<(PathBuf, String)>) {
         if full {
             let mut keep: HashSet<String> = produced.iter().map(|f| f.to_string()).collect();
             keep.extend(statics.keys().cloned());
             return output::stale_files(&self.paths.out, &keep);
         }
-        let Some(prev) = previous else { return Vec::new() };
+        let Some(prev) = previous else { return (Vec::new(), Vec::new()) };
         let mut stale: Vec<&str> = prev.kept.iter().map(String::as_str).collect();
         if prev.pages != pages {
             stale.extend(prev.pages.iter().map(|p| p.file.as_str()));
@@ -370,7 +371,7 @@ impl Pipeline {
         stale.retain(|f| !statics.contains_key(*f) && !produced.contains(f));
         stale.sort_unstable();
         stale.dedup();
-        stale.into_iter().map(str::to_string).collect()
+        (stale.into_iter().map(str::to_string).collect(), Vec::new())
     }
 }
 
