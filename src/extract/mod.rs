@@ -348,8 +348,11 @@ impl Extractor {
     }
 
     fn people_of(&self, story: &Story<'_>) -> Vec<Found> {
-        // Only country words: many surnames are also city names (Houston, Santos, Lincoln).
-        let is_place = |w: &str| self.countries.is_country_word(w);
+        // Country words, and cities of more than one word ("New York",
+        // "Los Angeles"): many surnames are one-word city names (Houston,
+        // Santos, Lincoln).
+        let is_place =
+            |w: &str| self.countries.is_country_word(w) || (w.contains(' ') && self.countries.city(w).is_some());
         let text = format!("{}\n\n{}", story.title, story.body);
         let lead_end = story.title.len() + 2 + story.body.find("\n\n").unwrap_or(story.body.len());
         let mut found: Vec<Found> = Vec::new();

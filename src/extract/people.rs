@@ -78,9 +78,73 @@ static GIVEN_NAMES: std::sync::LazyLock<std::collections::HashSet<&'static str>>
     include_str!("data/given_names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
 });
 
-/// Whether `word` is a given name.
+/// Whether `word` is a given name: in the lexicon as written, in Cyrillic
+/// through its usual English spelling (`Ольга` → `Olga`), or hyphenated
+/// from two (`Jean-Julien`, `Анн-Софи` needs both parts known).
 fn is_given_name(word: &str) -> bool {
-    GIVEN_NAMES.contains(word)
+    if GIVEN_NAMES.contains(word) {
+        return true;
+    }
+    if let Some((first, second)) = word.split_once('-') {
+        let known =
+            |w: &str| GIVEN_NAMES.contains(w) || latin_spelling(w).is_some_and(|l| GIVEN_NAMES.contains(l.as_str()));
+        // A short first part (`Al-Assad`, `Jo-…`) needs the second to be a given name too.
+        return known(first) && (first.chars().count() >= 4 || known(second));
+    }
+    latin_spelling(word).is_some_and(|l| GIVEN_NAMES.contains(l.as_str()))
+}
+
+/// A Cyrillic word in the spelling English-language records give Russian
+/// and Ukrainian names (`Дарья` → `Darya`, `Андрей` → `Andrey`); `None` for
+/// a word with other letters.
+fn latin_spelling(word: &str) -> Option<String> {
+    let mut out = String::with_capacity(word.len());
+    for (i, c) in word.chars().enumerate() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let latin = match lower {
+            'а' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' | 'ґ' => "g",
+            'д' => "d",
+            'е' | 'э' => "e",
+            'ё' => "yo",
+            'ж' => "zh",
+            'з' => "z",
+            'и' | 'і' => "i",
+            'й' | 'ы' => "y",
+            'к' => "k",
+            'л' => "l",
+            'м' => "m",
+            'н' => "n",
+            'о' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' => "u",
+            'ф' => "f",
+            'х' => "kh",
+            'ц' => "ts",
+            'ч' => "ch",
+            'ш' => "sh",
+            'щ' => "shch",
+            'ъ' | 'ь' => "",
+            'ю' => "yu",
+            'я' => "ya",
+            'ї' => "yi",
+            'є' => "ye",
+            _ => return None,
+        };
+        if i == 0 {
+            let mut chars = latin.chars();
+            out.extend(chars.next().map(|f| f.to_ascii_uppercase()));
+            out.push_str(chars.as_str());
+        } else {
+            out.push_str(latin);
+        }
+    }
+    Some(out)
 }
 
 fn tokenize(text: &str) -> Vec<Token<'_>> {
@@ -504,6 +568,33 @@ impl PeopleAliases {
 mod tests {
     use super::*;
 
+    #[test]
+    fn cyrillic_and_hyphenated_given_names() {
+        assert_eq!(latin_spelling("Дарья").as_deref(), Some("Darya"));
+        assert_eq!(latin_spelling("Андрей").as_deref(), Some("Andrey"));
+        assert_eq!(latin_spelling("Mali"), None);
+        for name in ["Ольга", "Елена", "Jean-Julien", "Pierre-Hugues"] {
+            assert!(is_given_name(name), "{name}");
+        }
+        for word in ["Москва", "Al-Assad", "Al-Qaida", "Saint-Denis"] {
+            assert!(!is_given_name(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn cyrillic_names_are_people() {
+        let found = names("Ольга Панкова\n\nЧто вас вдохновляет? Проголосовать за Ольгу вы можете. Москва Сити.");
+        assert!(found.contains(&"Ольга Панкова".to_string()), "{found:?}");
+        assert!(!found.iter().any(|n| n.contains("Москва")), "{found:?}");
+    }
+
+    #[test]
+    fn a_place_of_two_words_is_no_persons_start() {
+        let found = names("Officials of New York City said the plan works. Jim Smith said so.");
+        assert!(!found.iter().any(|n| n.contains("York")), "{found:?}");
+        assert!(found.contains(&"Jim Smith".to_string()), "{found:?}");
+    }
+
     fn names(text: &str) -> Vec<String> {
         let places = |w: &str| {
             matches!(
@@ -519,6 +610,7 @@ mod tests {
                     | "French"
                     | "Japanese"
                     | "U.S."
+                    | "New York"
             )
         };
         find(text, &["Jim Garamone".to_string()], &places).into_iter().map(|p| p.name).collect()

@@ -155,3 +155,14 @@ fn every_country_named_is_kept_beside_those_the_story_is_about() {
     assert!(!named.contains(&"Mongolia".to_string()), "{named:?}");
     assert!(e.countries.iter().all(|c| named.contains(&c.name)), "those it is about are among those named");
 }
+
+#[test]
+fn a_city_of_two_words_gives_no_person_and_cyrillic_names_do() {
+    let body = "Prince Andrew stayed in his New York City mansion, and Los Angeles Lakers fans in the San Francisco \
+                Bay Area watched.\n\nОльга Панкова\n\nЧто вас вдохновляет? Евгения Левицкая рассказала о рецептах.";
+    let people: Vec<String> = extract("Report", body, None).people.into_iter().map(|f| f.name).collect();
+    for wrong in ["York City", "Angeles Lakers", "Francisco Bay Area"] {
+        assert!(!people.iter().any(|p| p == wrong), "{wrong} in {people:?}");
+    }
+    assert!(people.contains(&"Ольга Панкова".to_string()), "{people:?}");
+}
