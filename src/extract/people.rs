@@ -22,6 +22,7 @@ struct Words {
     particles: HashSet<&'static str>,
     not_surnames: HashSet<&'static str>,
     sentence_openers: HashSet<&'static str>,
+    place_nouns: HashSet<&'static str>,
 }
 
 static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
@@ -46,6 +47,7 @@ static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
         particles: section("particles"),
         not_surnames: section("not_surnames"),
         sentence_openers: section("sentence_openers"),
+        place_nouns: section("place_nouns"),
     }
 });
 
@@ -376,7 +378,10 @@ fn is_author(name: &str, authors: &[String]) -> bool {
 /// The person's name inside the run `tokens[i..j]`, if its context says it is one.
 fn name_in_run(tokens: &[Token<'_>], i: usize, j: usize, is_place: &dyn Fn(&str) -> bool) -> Option<(String, String)> {
     let candidate = Candidate::of(&tokens[i..j], is_place)?;
-    named_in_context(tokens, i, j, &candidate).or_else(|| named_by_given_name(candidate.name, is_place))
+    // "Tarin Kot district", "Ford Escort": a place or a thing named after someone.
+    let names_a_place = tokens.get(j).is_some_and(|t| WORDS.place_nouns.contains(t.text));
+    named_in_context(tokens, i, j, &candidate)
+        .or_else(|| (!names_a_place).then(|| named_by_given_name(candidate.name, is_place)).flatten())
 }
 
 /// The words of a capitalised run that may be a name: those after its last
@@ -593,6 +598,13 @@ mod tests {
         let found = names("Officials of New York City said the plan works. Jim Smith said so.");
         assert!(!found.iter().any(|n| n.contains("York")), "{found:?}");
         assert!(found.contains(&"Jim Smith".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_given_name_before_a_place_noun_names_the_place() {
+        let found = names("In Uruzgan province's Tarin Kot district, a patrol found caches. Rafael Nadal won.");
+        assert!(!found.iter().any(|n| n.contains("Tarin")), "{found:?}");
+        assert!(found.contains(&"Rafael Nadal".to_string()), "{found:?}");
     }
 
     fn names(text: &str) -> Vec<String> {
