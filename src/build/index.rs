@@ -114,7 +114,8 @@ impl Pipeline {
         let record = format!("{}\n", record_text(&indexed));
         let at = format!("{}{SHARD_RECORD}", shard.dir());
         match crate::output::write(&self.paths.out, &at, record.as_bytes()) {
-            Ok(_) => {}
+            Ok(true) => outcome.written.push(at.clone()),
+            Ok(false) => {}
             Err(e) => outcome.problems.push(Diagnostic::error(&at, e.to_string())),
         }
         let mut indexed = indexed;
