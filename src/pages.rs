@@ -55,7 +55,7 @@ impl SitePath {
     }
 
     /// Whether it is a folder page.
-    pub fn is_folder(&self) -> bool {
+    fn is_folder(&self) -> bool {
         self.0.is_empty() || self.0.ends_with('/')
     }
 
@@ -262,13 +262,11 @@ impl PageKey {
     }
 }
 
-/// A page, where it lives and the file it is written to.
+/// A page and the file it is written to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     /// Which page.
     pub key: PageKey,
-    /// Where it lives below the site root (`2012/10/mali/`, `atom.xml`).
-    pub path: SitePath,
     /// Output file, relative to the output folder (`2012/10/mali/index.html`).
     pub file: String,
 }
@@ -276,7 +274,12 @@ pub struct Page {
 impl Page {
     /// The page `key` at `path`.
     pub fn new(key: PageKey, path: SitePath) -> Page {
-        Page { key, file: path.output_file(), path }
+        Page { key, file: path.output_file() }
+    }
+
+    /// Where it lives below the site root (`2012/10/mali/`, `atom.xml`).
+    pub fn path(&self) -> SitePath {
+        SitePath::of_output_file(&self.file)
     }
 }
 

@@ -21,6 +21,8 @@ use axum::routing::get;
 use futures_util::stream::{self, Stream};
 use tokio::sync::{broadcast, oneshot};
 
+use crate::pages::Urls;
+
 /// The most changed pages a reload message lists one by one.
 pub const RELOAD_LIST_MAX: usize = 500;
 
@@ -200,10 +202,10 @@ impl Server {
     /// reloads, rather than each tab receiving the whole site's URL list.
     pub fn changed(&self, files: &[String]) {
         let css = files.iter().any(|f| f.ends_with(".css"));
-        let mut pages: Vec<String> = files.iter().filter(|f| !f.ends_with(".css")).map(|f| url_of(f)).collect();
+        let mut pages: Vec<String> = files.iter().filter(|f| !f.ends_with(".css")).map(|f| Urls::served(f)).collect();
         // An open search page holds the old index: a new one reloads it.
         if files.iter().any(|f| f.starts_with("pagefind/")) {
-            pages.push(url_of(&crate::pages::search_path().output_file()));
+            pages.push(format!("/{}", crate::pages::search_path()));
         }
         let all = pages.len() > RELOAD_LIST_MAX;
         if all {
@@ -361,11 +363,6 @@ mod timeout {
             Pin::new(&mut self.stream).poll_shutdown(cx)
         }
     }
-}
-
-/// The URL path of an output file: `2012/10/x/index.html` → `/2012/10/x/`.
-fn url_of(file: &str) -> String {
-    crate::pages::Urls::served(file)
 }
 
 fn router(shared: Arc<Shared>) -> Router {
@@ -675,8 +672,8 @@ mod tests {
 
     #[test]
     fn urls_of_output_files() {
-        assert_eq!(url_of("index.html"), "/");
-        assert_eq!(url_of("2012/10/x/index.html"), "/2012/10/x/");
-        assert_eq!(url_of("atom.xml"), "/atom.xml");
+        assert_eq!(Urls::served("index.html"), "/");
+        assert_eq!(Urls::served("2012/10/x/index.html"), "/2012/10/x/");
+        assert_eq!(Urls::served("atom.xml"), "/atom.xml");
     }
 }

@@ -68,7 +68,7 @@ impl Misses {
         let mut shown: BTreeMap<String, usize> = BTreeMap::new();
         for (field, _, text) in self.0 {
             let n = shown.entry(field.clone()).or_default();
-            if *n < options.show_misses && options.only.as_deref().is_none_or(|o| o == field) {
+            if *n < options.show_misses && options.shows(&field) {
                 eprintln!("[{field}] {text}");
             }
             *n += 1;
@@ -85,7 +85,12 @@ pub fn share(x: (usize, usize)) -> f64 {
 /// page gives no date.
 pub fn analyze_page(bytes: &[u8], fallback: jiff::civil::Date, extractor: &Extractor) -> Result<Analysis, String> {
     let (text, _, _) = ingest::decode::decode_html(bytes).map_err(|e| e.to_string())?;
-    ingest::analyze(&text, SourceKind::Html, Fallback::DefaultDate(fallback), extractor).map_err(|e| e.to_string())
+    analyze_html(&text, fallback, extractor)
+}
+
+/// A page already decoded, through dateline's HTML ingest.
+pub fn analyze_html(html: &str, fallback: jiff::civil::Date, extractor: &Extractor) -> Result<Analysis, String> {
+    ingest::analyze(html, SourceKind::Html, Fallback::DefaultDate(fallback), extractor).map_err(|e| e.to_string())
 }
 
 /// The story's text, one block a line.

@@ -239,7 +239,6 @@ impl TermIndex {
 /// Term slugs that would shadow a list page of the taxonomy's folder (`/countries/by-count/`).
 const RESERVED_TERM_SLUGS: &[&str] = &["by-count"];
 
-/// Names that differ only in case or spacing are the same term.
 /// Moves each one-word group into the one multi-word group whose last word it is.
 fn join_lone_surnames(groups: &mut HashMap<String, Vec<usize>>) {
     let mut by_last: HashMap<String, Vec<String>> = HashMap::new();
@@ -258,6 +257,7 @@ fn join_lone_surnames(groups: &mut HashMap<String, Vec<usize>>) {
     }
 }
 
+/// Names that differ only in case or spacing are the same term.
 fn name_key(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }

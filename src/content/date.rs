@@ -165,13 +165,15 @@ pub fn month_name(m: i8) -> &'static str {
 /// The month a word names, in any case, in full or abbreviated (`Oct.`,
 /// `October`, `SEPT`, `Sep`).
 pub fn month_of(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = word.trim_end_matches('.');
     if w.len() < 3 {
         return None;
     }
+    // The names are ASCII: compared without allocating (ingest asks per word).
     let found = MONTH_NAMES.iter().position(|m| {
-        let m = m.to_lowercase();
-        m == w || (w.len() == 3 && m.starts_with(&w)) || (m == "september" && w == "sept")
+        m.eq_ignore_ascii_case(w)
+            || (w.len() == 3 && m[..3].eq_ignore_ascii_case(w))
+            || (*m == "September" && w.eq_ignore_ascii_case("sept"))
     });
     found.map(|i| i as i8 + 1)
 }

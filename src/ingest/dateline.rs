@@ -31,7 +31,7 @@ pub struct Dateline {
 }
 
 /// The month a word names (`Oct.`, `October`, `SEPT`), if any.
-pub use crate::content::date::month_of;
+use crate::content::date::month_of;
 
 /// Parses `Oct. 24, 2012`, `Feb 26`, `October 24 2012`, `24 October 2012` at
 /// the start of `text`; returns the date and the bytes consumed.

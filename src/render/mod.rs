@@ -85,7 +85,7 @@ impl Renderer {
         let (template, name) = templates::template_for(page.key.kind());
         let mut context = Context::new();
         context.insert_value("site", site.clone());
-        let canonical = views.urls().absolute(&page.path);
+        let canonical = views.urls().absolute(&page.path());
         context.insert("canonical", &canonical);
         match page.key {
             PageKey::Home(n) => context.insert(name, &views.home(n)),

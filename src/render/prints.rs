@@ -45,8 +45,9 @@ impl<'a> Prints<'a> {
         let cards: Vec<u64> = archive
             .entries
             .par_iter()
-            // Everything a card shows comes from the article's text, plus its path.
-            .map(|e| hash_of((e.article.fingerprint, pages::article_path(e))))
+            // Everything a card shows comes from the article's text, plus its
+            // address (made of its final slug and its date, in the text).
+            .map(|e| hash_of((e.article.fingerprint, &e.slug)))
             .collect();
         let years: Vec<&i16> = archive.calendar.years.keys().collect();
         let site = hash_of((config, years, env!("CARGO_PKG_VERSION")));
@@ -159,7 +160,8 @@ impl<'a> Prints<'a> {
             SitemapPart::Index => pages::sitemap_len(a).hash(h),
             SitemapPart::Single | SitemapPart::Part(_) => {
                 for e in &a.entries {
-                    (pages::article_path(e), &e.article.meta.date.date).hash(h);
+                    // An article's address is its month and final slug.
+                    (&e.slug, &e.article.meta.date.date).hash(h);
                 }
                 self.term_links.hash(h);
                 for (y, ms) in &a.calendar.years {

@@ -241,11 +241,11 @@ pub struct TermView {
     pub timeline_svg: String,
     /// Datelines (cities) of its articles, most frequent first.
     pub datelines: Vec<CountName>,
-    /// Titles seen before a person's name (`Defense Secretary`), most frequent first.
     /// For a country: how many articles name it without being about it.
     pub also_named_count: usize,
     /// Those articles (cards, newest first; on the first page, at most a page of them).
     pub also_named: Vec<ArticleCard>,
+    /// Titles seen before a person's name (`Defense Secretary`), most frequent first.
     pub roles: Vec<CountName>,
 }
 
@@ -408,7 +408,7 @@ pub struct SitemapUrl {
     pub lastmod: Option<String>,
 }
 
-pub use crate::content::date::month_name;
+use crate::content::date::month_name;
 
 /// The letter a name is filed under: its first letter, transliterated and
 /// upper-cased (`Élysée` under E), or `#`.

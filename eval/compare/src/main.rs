@@ -44,7 +44,7 @@ fn trafilatura_precision_text(html: &str) -> String {
 
 fn dateline_text(html: &str) -> String {
     let extractor = dateline::extract::Extractor::new(&dateline::extract::Vocabularies::defaults());
-    news::support::analyze_page(html.as_bytes(), jiff::civil::date(2000, 1, 1), &extractor)
+    news::support::analyze_html(html, jiff::civil::date(2000, 1, 1), &extractor)
         .map(|a| news::support::story_text(&a.layout.blocks))
         .unwrap_or_default()
 }
