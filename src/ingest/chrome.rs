@@ -158,6 +158,36 @@ pub fn is_section_label(line: &str) -> bool {
     SECTION_LABELS.contains(&lower.as_str())
 }
 
+/// Headings over lists of other stories, beyond the section labels, in the
+/// languages of the pages we read.
+const RELATED_HEADINGS: &[&str] = &[
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "related posts",
+    "related news",
+    "more from this section",
+    "você pode gostar",
+    "você também pode gostar",
+    "veja também",
+    "notícias relacionadas",
+    "te puede interesar",
+    "también te puede interesar",
+    "noticias relacionadas",
+    "vous aimerez aussi",
+    "à lire aussi",
+    "das könnte sie auch interessieren",
+    "potrebbe interessarti",
+    "articoli correlati",
+    "читайте также",
+];
+
+/// A heading over a list of other stories (`Related stories`, `Você pode gostar...`).
+pub fn is_related_label(heading: &str) -> bool {
+    let lower = heading.trim().trim_end_matches(['.', '…', ':', '!']).trim().to_lowercase();
+    is_section_label(&lower) || RELATED_HEADINGS.contains(&lower.as_str())
+}
+
 /// Labels that send the reader to another story, in the languages of the pages we read.
 const SEE_ALSO: &[&str] = &[
     "read more",
@@ -266,6 +296,8 @@ mod tests {
         assert!(is_section_label("Tags") && is_section_label("Related stories:"));
         assert!(!is_section_label("Tags were found on the suitcases."));
         assert!(is_copyright("copyright Inexhibit 2019 - ISSN: 2283-5474") && is_copyright("© 2019 Example News"));
+        assert!(is_related_label("Você pode gostar...") && is_related_label("Related Stories"));
+        assert!(!is_related_label("Related to the strike, a vote") && !is_related_label("Reaction"));
         assert!(is_see_also("Read more: Looted colonial art") && is_see_also("VEA TAMBIÉN: Entre heces y guaricha"));
         assert!(!is_see_also("Read more books, the minister said."));
     }

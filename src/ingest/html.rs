@@ -34,8 +34,9 @@ pub struct PageMeta {
 /// Extracts the article of an HTML page.
 pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
     let (capped, flattened) = cap_depth(html, MAX_DEPTH);
-    let doc = trafilatura::dom::Document::parse(capped.as_ref());
+    let mut doc = trafilatura::dom::Document::parse(capped.as_ref());
     let marks = PageMarks::read(&doc);
+    let related = drop_related_lists(&mut doc);
     let mut options = Options::default().with_fallback(true).with_focus(ExtractionFocus::FavorPrecision);
     options.max_tree_size = Some(MAX_ELEMENTS);
     let result =
@@ -44,6 +45,9 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
     let mut layout = Layout::default();
     if flattened > 0 {
         layout.notes.push(format!("{flattened} tags nested deeper than {MAX_DEPTH} levels were read as text"));
+    }
+    for heading in related {
+        layout.notes.push(format!("dropped (other stories after the heading {heading:?})"));
     }
     let site = Some(squash(&meta.sitename)).filter(|s| !s.is_empty());
     let title = headline(&squash(&meta.title), &marks.headlines, site.as_deref());
@@ -115,6 +119,47 @@ impl PageMarks {
             .collect();
         PageMarks { headlines, date, bylines }
     }
+}
+
+/// Removes each list of other stories a page marks with a heading
+/// (`<h3 class="relatedpoststitle">Você pode gostar...</h3>` and the teasers
+/// after it): the heading and every element after it in its container.
+/// Teasers are whole paragraphs, so extraction would keep them otherwise.
+/// Returns the headings' text.
+fn drop_related_lists(doc: &mut trafilatura::dom::Document) -> Vec<String> {
+    let headings = doc.query_selector_all(doc.root(), "h2, h3, h4, h5, h6");
+    let mut dropped = Vec::new();
+    for heading in headings {
+        let text = squash(&doc.text_content(heading));
+        let marked =
+            [doc.class_name(heading), doc.id_attr(heading)].iter().any(|a| a.to_lowercase().contains("related"));
+        if !(marked || chrome::is_related_label(&text)) || text.split_whitespace().count() > 8 {
+            continue;
+        }
+        if !is_attached(doc, heading) {
+            continue; // inside a list already dropped
+        }
+        let mut next = doc.next_element_sibling(heading);
+        while let Some(id) = next {
+            next = doc.next_element_sibling(id);
+            doc.remove(id, false);
+        }
+        doc.remove(heading, false);
+        dropped.push(text);
+    }
+    dropped
+}
+
+/// Whether a node still hangs from the document's root.
+fn is_attached(doc: &trafilatura::dom::Document, mut id: trafilatura::dom::NodeId) -> bool {
+    let root = doc.root();
+    while id != root {
+        match doc.parent(id) {
+            Some(parent) => id = parent,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// Authors and agency from the page's metadata (`byline`), else from the
@@ -455,6 +500,28 @@ mod tests {
         assert_eq!(layout.agency.as_deref(), Some("Reuters"), "the wire, over the site's name");
         let (layout, _) = parse(PAGE).unwrap();
         assert_eq!(layout.agency.as_deref(), Some("Example News"), "without a wire, the site");
+    }
+
+    #[test]
+    fn lists_of_other_stories_under_a_heading_are_dropped() {
+        let story = "Talks between the government and the rebels resumed on Monday in the capital. ".repeat(6);
+        let teaser = |n: u32| {
+            format!(
+                "<article><p>Teaser {n} about another matter entirely, long enough to pass for a paragraph of a story, and then some more words.</p></article>"
+            )
+        };
+        for heading in [r#"<h3 class="relatedpoststitle">Você pode gostar...</h3>"#, "<h2>You may also like</h2>"] {
+            let page = format!(
+                "<html><body><article><h1>Mali talks</h1><p>{story}</p><p>{story}</p></article>\
+                 <section><p>Kept after the heading's container.</p>{heading}{}{}</section></body></html>",
+                teaser(1),
+                teaser(2)
+            );
+            let (layout, _) = parse(&page).unwrap();
+            let all: String = layout.blocks.iter().map(|b| format!("{b:?}\n")).collect();
+            assert!(all.contains("Talks between") && !all.contains("Teaser"), "{heading}: {all}");
+            assert!(layout.notes.iter().any(|n| n.contains("other stories after the heading")), "{:?}", layout.notes);
+        }
     }
 
     #[test]
