@@ -47,8 +47,11 @@ def timed(cmd, cwd):
 
 
 def edit_one(site, n):
+    # The newest year's oldest article: it sits in a full search shard (shards
+    # are cut from a year's oldest article), so the rebuild re-indexes as much
+    # as any one edit can; the newest article would sit in a small last shard.
     path = os.path.join(site, "content", sorted(os.listdir(os.path.join(site, "content")))[-1])
-    month = os.path.join(path, sorted(os.listdir(path))[-1])
+    month = os.path.join(path, sorted(os.listdir(path))[0])
     article = os.path.join(month, sorted(os.listdir(month))[0])
     text = open(article, encoding="utf-8").read()
     head, sep, body = text.partition("\n---\n")

@@ -19,11 +19,14 @@ pub const SITEMAP_LIMIT: usize = 50_000;
 /// Folder of the search index inside the output.
 pub const SEARCH_DIR: &str = "pagefind";
 
-/// Most articles one shard of the search index holds. Pagefind's time and
-/// memory per shard grow with its size (`examples/search_profile.rs`
-/// measures them) and shards are built in parallel; a browser fetches a
-/// little of every shard per query, so they should not be tiny either.
-pub const SEARCH_SHARD_MAX: usize = 500;
+/// Most articles one shard of the search index holds. Re-indexing one
+/// shard is what a one-article rebuild waits for (Pagefind adds a shard's
+/// records one at a time), and Pagefind's memory per shard grows with its
+/// size; a browser fetches a little of every shard per query, so they
+/// should not be tiny either. 200 measured against 500: cold builds as
+/// fast, a quarter less peak memory, the watch rebuild halved
+/// (`bench/build.py`).
+pub const SEARCH_SHARD_MAX: usize = 200;
 
 /// Where a page lives below the site root: a folder served by its
 /// `index.html` (`2012/10/mali/`, or `""` for the home page) or a file
