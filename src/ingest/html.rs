@@ -37,6 +37,7 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
     let mut doc = trafilatura::dom::Document::parse(capped.as_ref());
     let marks = PageMarks::read(&doc);
     let related = drop_related_lists(&mut doc);
+    let page_text = doc.body().map(|body| squash(&doc.text_content(body))).unwrap_or_default();
     let mut options = Options::default().with_fallback(true).with_focus(ExtractionFocus::FavorPrecision);
     options.max_tree_size = Some(MAX_ELEMENTS);
     let result =
@@ -57,6 +58,11 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
     }
     read_bylines(&mut layout, &squash(&meta.author), &marks.bylines, site.as_deref());
     let mut paragraphs = paragraphs_of(&result.content_html);
+    for p in &mut paragraphs {
+        if let Some(mended) = respace(p, &page_text) {
+            *p = mended;
+        }
+    }
     drop_repeated_header(&mut layout, &mut paragraphs);
     // The wire that wrote it, else the site that published it.
     layout.agency = layout.agency.take().or(site);
@@ -148,6 +154,43 @@ fn drop_related_lists(doc: &mut trafilatura::dom::Document) -> Vec<String> {
         dropped.push(text);
     }
     dropped
+}
+
+/// A paragraph with the spaces extraction lost put back: trafilatura drops
+/// the space before a link inside a list item ("ahead of<strong>Adarius
+/// Taylor</strong>" reads "ofAdarius"). A word glued at a lower-case or comma
+/// to a capitalised word is split where the page's own text has the two
+/// apart and never together (so `iPhone`, `McAleenan` and `LeBron` stay).
+fn respace(paragraph: &str, page_text: &str) -> Option<String> {
+    let mut out = String::with_capacity(paragraph.len() + 8);
+    let mut changed = false;
+    for (n, word) in paragraph.split(' ').enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        match glued_at(word) {
+            Some(at)
+                if !page_text.contains(word) && page_text.contains(&format!("{} {}", &word[..at], &word[at..])) =>
+            {
+                out.push_str(&word[..at]);
+                out.push(' ');
+                out.push_str(&word[at..]);
+                changed = true;
+            }
+            _ => out.push_str(word),
+        }
+    }
+    changed.then_some(out)
+}
+
+/// Where a word might be two glued together: the first capitalised word
+/// (upper then lower case) right after a lower-case letter or a comma.
+fn glued_at(word: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    chars.windows(3).find_map(|w| {
+        let [(_, before), (at, upper), (_, after)] = [w[0], w[1], w[2]];
+        ((before.is_lowercase() || before == ',') && upper.is_uppercase() && after.is_lowercase()).then_some(at)
+    })
 }
 
 /// Whether a node still hangs from the document's root.
@@ -500,6 +543,20 @@ mod tests {
         assert_eq!(layout.agency.as_deref(), Some("Reuters"), "the wire, over the site's name");
         let (layout, _) = parse(PAGE).unwrap();
         assert_eq!(layout.agency.as_deref(), Some("Example News"), "without a wire, the site");
+    }
+
+    #[test]
+    fn spaces_lost_before_links_in_list_items_come_back() {
+        let page = r#"<html><body><article><h1>Browns grades</h1><p>The Browns beat the Steelers on Thursday night, and the defence was the story of a game that ended in a brawl.</p>
+            <ul><li><a href="/a"><strong>Sione Takitaki</strong></a> played 6 snaps on defense, staying ahead of <a href="/b"><strong>Adarius Taylor</strong></a> on the depth chart, and the iPhone crowd noticed.</li>
+            <li>Since the injury a couple of weeks ago, <a href="/c"><strong>Chad Thomas</strong></a> has filled in and played well above expectations all season.</li></ul></article></body></html>"#;
+        let (layout, _) = parse(page).unwrap();
+        let all: String = layout.blocks.iter().map(|b| format!("{b:?}\n")).collect();
+        assert!(all.contains("ahead of Adarius Taylor") && all.contains("ago, Chad Thomas"), "{all}");
+        assert!(all.contains("iPhone"), "a word the page itself glues stays: {all}");
+        assert_eq!(glued_at("ofAdarius"), Some(2));
+        assert_eq!(glued_at("McAleenan"), Some(2), "a candidate; the page's text keeps it whole");
+        assert_eq!(glued_at("NATO"), None);
     }
 
     #[test]
