@@ -23,6 +23,7 @@ struct Words {
     not_surnames: HashSet<&'static str>,
     sentence_openers: HashSet<&'static str>,
     place_nouns: HashSet<&'static str>,
+    chinese_surnames: HashSet<&'static str>,
 }
 
 static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
@@ -48,6 +49,7 @@ static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
         not_surnames: section("not_surnames"),
         sentence_openers: section("sentence_openers"),
         place_nouns: section("place_nouns"),
+        chinese_surnames: section("chinese_surnames"),
     }
 });
 
@@ -385,7 +387,61 @@ fn name_in_run(tokens: &[Token<'_>], i: usize, j: usize, is_place: &dyn Fn(&str)
     // "Tarin Kot district", "Ford Escort": a place or a thing named after someone.
     let names_a_place = tokens.get(j).is_some_and(|t| WORDS.place_nouns.contains(t.text));
     named_in_context(tokens, i, j, &candidate)
+        .or_else(|| (!names_a_place).then(|| named_in_chinese_order(&candidate.name)).flatten())
         .or_else(|| (!names_a_place).then(|| named_by_given_name(candidate.name, is_place)).flatten())
+}
+
+/// A Chinese name, surname first (`Xi Jinping`, `Liu He`, `Fan
+/// Mengguang`): a common Chinese surname, then a given name of one or two
+/// pinyin syllables, joined or hyphenated, and nothing after it.
+fn named_in_chinese_order(name: &[&Token<'_>]) -> Option<(String, String)> {
+    let [surname, given] = name else { return None };
+    let given = bare(given);
+    let capitalised = given.chars().next().is_some_and(char::is_uppercase)
+        && given.chars().skip(1).all(|c| c.is_ascii_lowercase() || c == '-');
+    if !(WORDS.chinese_surnames.contains(surname.text)
+        && capitalised
+        && pinyin_syllables(given).is_some_and(|n| n <= 2))
+    {
+        return None;
+    }
+    let text = format!("{} {given}", surname.text);
+    Some((text.clone(), format!("{text} (Chinese surname {})", surname.text)))
+}
+
+/// Initials and finals of Mandarin syllables in pinyin (without tones).
+const PINYIN_INITIALS: &[&str] = &[
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y",
+    "w", "",
+];
+const PINYIN_FINALS: &[&str] = &[
+    "iang", "iong", "uang", "ueng", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan", "ai", "ei", "ao", "ou",
+    "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue", "er", "a", "o", "e", "i", "u", "v",
+];
+
+/// How many pinyin syllables a word splits into (`Jinping` → 2; counted
+/// up to 3), or `None` when it is not pinyin. Longest match first, backtracking, as pinyin has
+/// no other separator.
+fn pinyin_syllables(word: &str) -> Option<usize> {
+    fn split(rest: &str, count: usize) -> Option<usize> {
+        if rest.is_empty() {
+            return (count > 0).then_some(count);
+        }
+        if count >= 3 {
+            return None;
+        }
+        PINYIN_INITIALS.iter().filter(|i| rest.starts_with(**i)).find_map(|initial| {
+            let after = &rest[initial.len()..];
+            PINYIN_FINALS
+                .iter()
+                .filter(|f| {
+                    after.starts_with(**f) && !(initial.is_empty() && count > 0 && !after.starts_with(['a', 'e', 'o']))
+                })
+                .find_map(|f| split(&after[f.len()..], count + 1))
+        })
+    }
+    let lower = word.to_ascii_lowercase();
+    lower.split('-').try_fold(0, |total, part| split(part, 0).map(|n| total + n))
 }
 
 /// The words of a capitalised run that may be a name: those after its last
@@ -632,6 +688,25 @@ mod tests {
             )
         };
         find(text, &["Jim Garamone".to_string()], &places).into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn chinese_names_come_surname_first() {
+        assert_eq!(
+            names("the repression seen under Xi Jinping, most of all in Xinjiang, and under Zhou Enlai before him."),
+            ["Xi Jinping", "Zhou Enlai"]
+        );
+        assert_eq!(names("Officials met in Long Beach and in Wang Bang Street on Friday."), Vec::<String>::new());
+        assert_eq!(names("The Zhou Collection was sold to Zhang Industries on Friday."), Vec::<String>::new());
+        assert_eq!(pinyin_syllables("Jinping"), Some(2));
+        assert_eq!(pinyin_syllables("Ing-wen"), Some(2));
+        assert_eq!(pinyin_syllables("Beach"), None);
+        assert_eq!(pinyin_syllables("Xiaoliangming"), Some(3));
+        assert_eq!(
+            names("under Xi Xiaoliangming, most of all."),
+            Vec::<String>::new(),
+            "a given name has two syllables at most"
+        );
     }
 
     #[test]
