@@ -24,6 +24,8 @@ struct Words {
     sentence_openers: HashSet<&'static str>,
     place_nouns: HashSet<&'static str>,
     chinese_surnames: HashSet<&'static str>,
+    sports_roles: HashSet<&'static str>,
+    positions: HashSet<&'static str>,
 }
 
 static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
@@ -50,6 +52,8 @@ static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
         sentence_openers: section("sentence_openers"),
         place_nouns: section("place_nouns"),
         chinese_surnames: section("chinese_surnames"),
+        sports_roles: section("sports_roles"),
+        positions: section("positions"),
     }
 });
 
@@ -542,6 +546,10 @@ fn named_in_context(tokens: &[Token<'_>], i: usize, j: usize, c: &Candidate<'_, 
     if let Some(role) = prev.filter(|p| WORDS.roles.contains(p)) {
         return Some((text, context(role)));
     }
+    let sports_role = |p: &&str| WORDS.sports_roles.contains(p) || WORDS.positions.contains(p);
+    if let Some(role) = prev.filter(|p| sports_role(p) && name.len() >= 2) {
+        return Some((text, context(role)));
+    }
     // Speech: "Jim Smith said", "said Jane Doe", "according to John Roe".
     if let Some(verb) = next.filter(|n| WORDS.speech.contains(n)) {
         return Some((text.clone(), format!("{text} {verb}")));
@@ -688,6 +696,15 @@ mod tests {
             )
         };
         find(text, &["Jim Garamone".to_string()], &places).into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn players_by_their_role_or_position() {
+        assert_eq!(
+            names("the Steelers and Pittsburgh center Maurkice Pouncey. CB Greedy Williams 73 99% 6 tackles."),
+            ["Maurkice Pouncey", "Greedy Williams"]
+        );
+        assert_eq!(names("The forward Line was rebuilt, and the safety Standards changed."), Vec::<String>::new());
     }
 
     #[test]
