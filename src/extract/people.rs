@@ -564,6 +564,19 @@ fn named_in_context(tokens: &[Token<'_>], i: usize, j: usize, c: &Candidate<'_, 
     if let Some(office) = after_comma.filter(|t| name.len() >= 2 && is_office(t)) {
         return Some((text.clone(), format!("{text}, {}", office.text)));
     }
+    // "Kurinji Selvaraj, a research analyst at …", "Sirajuddin Haqqani, who heads …".
+    if let Some(article) = after_comma.filter(|t| name.len() >= 2 && matches!(t.text, "a" | "an")) {
+        let described = tokens[j + 2..].iter().take(3).take_while(|t| t.text.chars().all(char::is_lowercase));
+        if let Some(office) =
+            described.into_iter().find(|t| WORDS.roles.contains(t.text) || WORDS.sports_roles.contains(t.text))
+        {
+            return Some((text.clone(), format!("{text}, {} … {}", article.text, office.text)));
+        }
+    }
+    // Not after "the": "the NBA-leading Lakers, who" is a team.
+    if after_comma.is_some_and(|t| t.text == "who") && name.len() >= 2 && !matches!(prev, Some("the" | "The")) {
+        return Some((text.clone(), format!("{text}, who")));
+    }
     if let Some(verb) = prev.filter(|p| WORDS.speech.contains(p) && name.len() >= 2) {
         return Some((text, context(verb)));
     }
@@ -696,6 +709,18 @@ mod tests {
             )
         };
         find(text, &["Jim Garamone".to_string()], &places).into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn appositives_describe_people() {
+        assert_eq!(
+            names(
+                "to improve,” Kurinji Selvaraj, a research analyst at the centre, said. The Taliban leader, Sirajuddin Haqqani, who heads the network, spoke."
+            ),
+            ["Kurinji Selvaraj", "Sirajuddin Haqqani"]
+        );
+        assert_eq!(names("shares of Ceres Robotics, a maker of landers, rose."), Vec::<String>::new());
+        assert_eq!(names("a win over the NBA-leading Lakers, who lost."), Vec::<String>::new());
     }
 
     #[test]
