@@ -2,7 +2,7 @@
 //! labels (Reuters-21578 as prepared in `../shared/corpora/reuters21578/`).
 //!
 //! ```sh
-//! cargo run --release --example evaluate -- DIR [--default-date 1987-06-01] [--limit N] [--show-misses N]
+//! cargo run --release --example evaluate -- DIR [--default-date 1987-06-01] [--limit N] [--show-misses N] [--split TEST]
 //! ```
 //! `DIR` holds `articles/NEWID.txt` and `gold.jsonl`. Prints precision, recall
 //! and F1 for countries, precision and recall for coded people, accuracy for
@@ -33,6 +33,9 @@ struct Gold {
     dateline: Option<String>,
     places: Vec<String>,
     people: Vec<String>,
+    /// The Lewis split (`TRAIN`, `TEST`, `NOT-USED`).
+    #[serde(default)]
+    lewissplit: String,
 }
 
 /// True and false positives and negatives.
@@ -107,6 +110,8 @@ pub struct Options {
     pub show_misses: usize,
     /// Where to write per-entity rows for analysis.
     pub dump: Option<std::fs::File>,
+    /// Only stories of this Lewis split (`TEST`), when set.
+    pub split: Option<String>,
 }
 
 /// The figures of one evaluation.
@@ -134,7 +139,7 @@ pub struct Report {
 
 /// Evaluates ingest on the corpus in `dir` (`articles/` and `gold.jsonl`).
 pub fn evaluate(dir: &Path, options: Options) -> Result<Report, String> {
-    let Options { default_date, limit, show_misses, mut dump } = options;
+    let Options { default_date, limit, show_misses, mut dump, split } = options;
     let gold_text = std::fs::read_to_string(dir.join("gold.jsonl"))
         .map_err(|e| format!("cannot read {}: {e}", dir.join("gold.jsonl").display()))?;
     let places = table("eval/reuters-places.tsv");
@@ -154,7 +159,7 @@ pub fn evaluate(dir: &Path, options: Options) -> Result<Report, String> {
     let mut analysis_time = std::time::Duration::ZERO;
     for line in gold_text.lines().take(limit) {
         let gold: Gold = serde_json::from_str(line).expect("gold line");
-        if !gold.has_body {
+        if !gold.has_body || split.as_ref().is_some_and(|s| !s.eq_ignore_ascii_case(&gold.lewissplit)) {
             continue;
         }
         let path = dir.join("articles").join(format!("{}.txt", gold.id));
@@ -321,6 +326,7 @@ fn main() {
     let mut limit = usize::MAX;
     let mut show_misses = 0;
     let mut dump: Option<std::fs::File> = None;
+    let mut split = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--default-date" => {
@@ -329,14 +335,15 @@ fn main() {
             "--limit" => limit = args.next().and_then(|n| n.parse().ok()).unwrap_or(usize::MAX),
             "--dump-countries" => dump = args.next().map(|p| std::fs::File::create(p).expect("dump file")),
             "--show-misses" => show_misses = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
+            "--split" => split = args.next(),
             other => dir = Some(PathBuf::from(other)),
         }
     }
     let Some(dir) = dir else {
-        eprintln!("usage: evaluate DIR [--default-date YYYY-MM-DD] [--limit N] [--show-misses N]");
+        eprintln!("usage: evaluate DIR [--default-date YYYY-MM-DD] [--limit N] [--show-misses N] [--split TEST]");
         std::process::exit(2);
     };
-    let options = Options { default_date, limit, show_misses, dump };
+    let options = Options { default_date, limit, show_misses, dump, split };
     let report = match evaluate(&dir, options) {
         Ok(r) => r,
         Err(e) => {

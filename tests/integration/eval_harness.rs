@@ -10,8 +10,13 @@ mod evaluate;
 #[test]
 fn the_harness_scores_the_sample_slice() {
     let Some(dir) = crate::support::corpus("reuters21578/sample") else { return };
-    let options =
-        evaluate::Options { default_date: Some(jiff::civil::date(1987, 6, 1)), limit: 120, show_misses: 0, dump: None };
+    let options = evaluate::Options {
+        default_date: Some(jiff::civil::date(1987, 6, 1)),
+        limit: 120,
+        show_misses: 0,
+        dump: None,
+        split: None,
+    };
     let r = evaluate::evaluate(&dir, options).expect("the harness runs");
     assert!(r.stories >= 100, "{} stories", r.stories);
     assert_eq!(r.failures, 0);
