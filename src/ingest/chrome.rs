@@ -81,6 +81,67 @@ pub fn is_call_to_action(line: &str, max_words: usize) -> bool {
     furniture || CALLS_TO_ACTION.iter().any(|cta| contains_phrase(&lower, cta))
 }
 
+/// Where a site sends its readers, in a promotion closing a story.
+const CHANNELS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "youtube",
+    "whatsapp",
+    "tiktok",
+    "newsletter",
+    "podcast",
+    "app",
+    "apps",
+    "edition",
+    "e-edition",
+    "ios",
+    "android",
+];
+
+/// Verbs addressed to the reader, first in a promotion (`Follow The Gleaner
+/// on Twitter`, `Síguenos en Telegram`), in the languages of the pages we read.
+const READER_VERBS: &[&str] = &[
+    "follow",
+    "subscribe",
+    "sign",
+    "download",
+    "join",
+    "get",
+    "watch",
+    "listen",
+    "síguenos",
+    "siguenos",
+    "suscríbete",
+    "únete",
+    "mira",
+    "folgen",
+    "abonnieren",
+    "abonnez-vous",
+    "suivez-nous",
+];
+
+/// A promotion of the site's own channels (`Subscribe now to our eNATION
+/// edition for the full story.`, `¡Mira lo que tiene nuestro canal de
+/// YouTube!`): a short line that names a channel and either opens with a
+/// verb to the reader or speaks of "our" channel.
+pub fn is_channel_promo(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 30 || !words.iter().any(|w| CHANNELS.contains(&w.as_str())) {
+        return false;
+    }
+    let addressed = READER_VERBS.contains(&words[0].as_str());
+    let ours = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "our" | "nuestro" | "nuestra" | "unser" | "unseren" | "notre" | "nos"));
+    addressed || ours
+}
+
 /// Names on a row of share buttons (`Whatsapp Facebook Pint Baixar`).
 const SHARE_WORDS: &[&str] = &[
     "facebook",
@@ -296,6 +357,11 @@ mod tests {
         assert!(is_section_label("Tags") && is_section_label("Related stories:"));
         assert!(!is_section_label("Tags were found on the suitcases."));
         assert!(is_copyright("copyright Inexhibit 2019 - ISSN: 2283-5474") && is_copyright("© 2019 Example News"));
+        assert!(is_channel_promo("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner"));
+        assert!(is_channel_promo("Subscribe now to our eNATION edition for the full story."));
+        assert!(is_channel_promo("¡Mira lo que tiene nuestro canal de YouTube!"));
+        assert!(!is_channel_promo("Trump said he would follow up on Twitter after the meeting."));
+        assert!(!is_channel_promo("The company said its app had 2 million users."));
         assert!(is_related_label("Você pode gostar...") && is_related_label("Related Stories"));
         assert!(!is_related_label("Related to the strike, a vote") && !is_related_label("Reaction"));
         assert!(is_see_also("Read more: Looted colonial art") && is_see_also("VEA TAMBIÉN: Entre heces y guaricha"));

@@ -274,6 +274,17 @@ fn drop_chrome(layout: &mut Layout, paragraphs: &mut Vec<String>) {
             layout.notes.push(format!("dropped (end of page): {p:?}"));
         }
     }
+    // The site's own promotions close a story, before any sign-off or tags.
+    let promos_from = paragraphs.len().saturating_sub(4).max(1);
+    let mut k = promos_from;
+    while k < paragraphs.len() {
+        if chrome::is_channel_promo(&paragraphs[k]) {
+            let p = paragraphs.remove(k);
+            layout.notes.push(format!("dropped (the site's promotion): {p:?}"));
+        } else {
+            k += 1;
+        }
+    }
     let mut seen = std::collections::HashSet::new();
     paragraphs.retain(|p| {
         let why = if chrome::is_call_to_action(p, 8) || chrome::is_share_row(p) || chrome::is_see_also(p) {
@@ -557,6 +568,18 @@ mod tests {
         assert_eq!(glued_at("ofAdarius"), Some(2));
         assert_eq!(glued_at("McAleenan"), Some(2), "a candidate; the page's text keeps it whole");
         assert_eq!(glued_at("NATO"), None);
+    }
+
+    #[test]
+    fn the_sites_promotions_at_the_end_are_dropped() {
+        let story = "Talks between the government and the rebels resumed on Monday in the capital. ".repeat(6);
+        let page = format!(
+            "<html><body><article><h1>Mali talks</h1><p>{story}</p><p>{story}</p>\
+             <p>Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook.</p></article></body></html>"
+        );
+        let (layout, _) = parse(&page).unwrap();
+        let all: String = layout.blocks.iter().map(|b| format!("{b:?}\n")).collect();
+        assert!(all.contains("Talks between") && !all.contains("Follow The Gleaner"), "{all}");
     }
 
     #[test]
