@@ -463,9 +463,12 @@ struct Candidate<'r, 't> {
 
 impl<'r, 't> Candidate<'r, 't> {
     fn of(run: &'r [Token<'t>], is_place: &dyn Fn(&str) -> bool) -> Option<Candidate<'r, 't>> {
-        let last_title = run
-            .iter()
-            .rposition(|t| WORDS.titles.contains(&t.text) || WORDS.portfolio.contains(&t.text) || is_place(t.text));
+        // A place that opens the run and is also a given name (`Chad Wolf`) may be the name's start.
+        let place_prefix =
+            |k: usize, t: &Token<'_>| is_place(t.text) && !(k == 0 && run.len() >= 2 && is_given_name(t.text));
+        let last_title = run.iter().enumerate().rposition(|(k, t)| {
+            WORDS.titles.contains(&t.text) || WORDS.portfolio.contains(&t.text) || place_prefix(k, t)
+        });
         let titled = run.iter().any(|t| WORDS.titles.contains(&t.text));
         let name_from = last_title.map_or(0, |k| k + 1);
         let mut name: Vec<&Token<'_>> = run[name_from..].iter().collect();
@@ -695,6 +698,7 @@ mod tests {
             matches!(
                 w,
                 "Mali"
+                    | "Chad"
                     | "South"
                     | "Korean"
                     | "Korea"
@@ -730,6 +734,7 @@ mod tests {
             ["Maurkice Pouncey", "Greedy Williams"]
         );
         assert_eq!(names("The forward Line was rebuilt, and the safety Standards changed."), Vec::<String>::new());
+        assert_eq!(names("McAleenan resigned and Chad Wolf has been named acting secretary."), ["Chad Wolf"]);
     }
 
     #[test]
