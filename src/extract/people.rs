@@ -463,9 +463,10 @@ struct Candidate<'r, 't> {
 
 impl<'r, 't> Candidate<'r, 't> {
     fn of(run: &'r [Token<'t>], is_place: &dyn Fn(&str) -> bool) -> Option<Candidate<'r, 't>> {
-        // A place that opens the run and is also a given name (`Chad Wolf`) may be the name's start.
+        // A place that is also a given name and opens a two-word run (`Chad Wolf`, not
+        // `Mali Requires Regional Cooperation`) may be the name's start.
         let place_prefix =
-            |k: usize, t: &Token<'_>| is_place(t.text) && !(k == 0 && run.len() >= 2 && is_given_name(t.text));
+            |k: usize, t: &Token<'_>| is_place(t.text) && !(k == 0 && run.len() == 2 && is_given_name(t.text));
         let last_title = run.iter().enumerate().rposition(|(k, t)| {
             WORDS.titles.contains(&t.text) || WORDS.portfolio.contains(&t.text) || place_prefix(k, t)
         });
@@ -735,6 +736,7 @@ mod tests {
         );
         assert_eq!(names("The forward Line was rebuilt, and the safety Standards changed."), Vec::<String>::new());
         assert_eq!(names("McAleenan resigned and Chad Wolf has been named acting secretary."), ["Chad Wolf"]);
+        assert_eq!(names("Headline: Chad Requires Regional Cooperation"), Vec::<String>::new());
     }
 
     #[test]
