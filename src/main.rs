@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 /// Many small, short-lived allocations (index words, page DOMs) across
 /// threads: jemalloc measured faster than glibc's malloc at the same memory
-/// (mimalloc as fast, with 40% more memory); see the README.
+/// (mimalloc as fast, with 45% more memory); see the README.
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 

@@ -481,13 +481,14 @@ impl<'r, 't> Candidate<'r, 't> {
         if name.is_empty() || name.len() > 4 {
             return None;
         }
-        // A given name that is also a place's (`Chad Wolf`, `Austin Dillon`) is a name when a surname follows.
-        let given_place = |k: usize, t: &Token<'_>| k == 0 && name.len() >= 2 && is_given_name(t.text);
+        // Where the name starts in the run, once leading words are dropped; a place
+        // inside the name refuses it, unless it is the given name `place_prefix` allows.
+        let start = run.len() - name.len();
         if name.iter().enumerate().any(|(k, t)| {
             WORDS.not_names.contains(&t.text)
                 || WORDS.portfolio.contains(&t.text)
                 || WORDS.titles.contains(&t.text)
-                || (is_place(t.text) && !given_place(k, t))
+                || place_prefix(start + k, t)
         }) {
             return None;
         }

@@ -276,19 +276,14 @@ fn drop_chrome(layout: &mut Layout, paragraphs: &mut Vec<String>) {
     }
     // The site's own promotions close a story, before any sign-off or tags.
     let promos_from = paragraphs.len().saturating_sub(4).max(1);
-    let mut k = promos_from;
-    while k < paragraphs.len() {
-        if chrome::is_channel_promo(&paragraphs[k]) {
-            let p = paragraphs.remove(k);
-            layout.notes.push(format!("dropped (the site's promotion): {p:?}"));
-        } else {
-            k += 1;
-        }
-    }
     let mut seen = std::collections::HashSet::new();
+    let mut index = 0;
     paragraphs.retain(|p| {
+        index += 1;
         let why = if chrome::is_call_to_action(p, 8) || chrome::is_share_row(p) || chrome::is_see_also(p) {
             "chrome in the story"
+        } else if index > promos_from && chrome::is_channel_promo(p) {
+            "the site's promotion"
         } else if p.split_whitespace().count() >= 4 && !seen.insert(p.clone()) {
             "the same paragraph again"
         } else {
