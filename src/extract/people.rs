@@ -26,6 +26,7 @@ struct Words {
     chinese_surnames: HashSet<&'static str>,
     sports_roles: HashSet<&'static str>,
     positions: HashSet<&'static str>,
+    organisations: HashSet<&'static str>,
 }
 
 static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
@@ -54,6 +55,7 @@ static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
         chinese_surnames: section("chinese_surnames"),
         sports_roles: section("sports_roles"),
         positions: section("positions"),
+        organisations: section("organisations"),
     }
 });
 
@@ -100,6 +102,31 @@ fn is_given_name(word: &str) -> bool {
         return known(first) && (first.chars().count() >= 4 || known(second));
     }
     latin_spelling(word).is_some_and(|l| GIVEN_NAMES.contains(l.as_str()))
+        || plain_spelling(word).is_some_and(|l| GIVEN_NAMES.contains(l.as_str()))
+}
+
+/// A Latin-script word as the SSA lexicon spells given names, when that
+/// differs from how it is written: accents dropped (`Eugênio` → `Eugenio`,
+/// `José` → `Jose`) and inner capitals lowered (`LeBron` → `Lebron`,
+/// `DeAndre` → `Deandre`); `None` when nothing differs or the word is not
+/// Latin.
+fn plain_spelling(word: &str) -> Option<String> {
+    // Camel case only: a word in capitals (`ISIS`) is shouted, not a name, and
+    // `McKinsey` or `MacArthur` is written as the surname it is.
+    let inner_capital = word.chars().skip(1).any(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && !word.starts_with("Mc")
+        && !word.starts_with("Mac");
+    if word.is_ascii() && !inner_capital {
+        return None;
+    }
+    if !word.chars().all(|c| c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c))) {
+        return None;
+    }
+    let ascii = deunicode::deunicode(word);
+    let mut chars = ascii.chars();
+    let first = chars.next()?.to_ascii_uppercase();
+    Some(std::iter::once(first).chain(chars.map(|c| c.to_ascii_lowercase())).collect())
 }
 
 /// A Cyrillic word in the spelling English-language records give Russian
@@ -324,6 +351,7 @@ pub fn find(text: &str, authors: &[String], is_place: &dyn Fn(&str) -> bool) -> 
         } else if evidence
             .rsplit_once(' ')
             .is_some_and(|(title, _)| WORDS.personal_titles.contains(&title.rsplit(' ').next().unwrap_or("")))
+            || evidence.ends_with(" administration")
         {
             add(&mut people, surname, evidence, at);
         }
@@ -392,6 +420,8 @@ fn name_in_run(tokens: &[Token<'_>], i: usize, j: usize, is_place: &dyn Fn(&str)
     let names_a_place = tokens.get(j).is_some_and(|t| WORDS.place_nouns.contains(t.text));
     named_in_context(tokens, i, j, &candidate)
         .or_else(|| (!names_a_place).then(|| named_in_chinese_order(&candidate.name)).flatten())
+        .or_else(|| (!names_a_place).then(|| named_in_russian_form(&candidate.name, is_place)).flatten())
+        .or_else(|| (!names_a_place).then(|| named_after_places_possessive(tokens, i, &candidate, is_place)).flatten())
         .or_else(|| (!names_a_place).then(|| named_by_given_name(candidate.name, is_place)).flatten())
 }
 
@@ -411,6 +441,64 @@ fn named_in_chinese_order(name: &[&Token<'_>]) -> Option<(String, String)> {
     }
     let text = format!("{} {given}", surname.text);
     Some((text.clone(), format!("{text} (Chinese surname {})", surname.text)))
+}
+
+/// A name after a country's or city's possessive, as sports and business
+/// news introduce people (`Serbia's Novak Djokovic`, `Canada's Denis
+/// Shapovalov`): two or three words, none of them an organisation's.
+fn named_after_places_possessive(
+    tokens: &[Token<'_>],
+    i: usize,
+    c: &Candidate<'_, '_>,
+    is_place: &dyn Fn(&str) -> bool,
+) -> Option<(String, String)> {
+    let place = tokens.get(i.checked_sub(1)?).filter(|t| t.possessive && is_place(t.text))?;
+    let name = &c.name;
+    let plain = |t: &&Token<'_>| {
+        t.text.chars().skip(1).any(char::is_lowercase)
+            && !WORDS.organisations.contains(bare(t))
+            && !t.text.ends_with('.')
+    };
+    if c.name_from != 0 || !(2..=3).contains(&name.len()) || !name.iter().all(plain) {
+        return None;
+    }
+    let text = c.text();
+    Some((text.clone(), format!("{}'s {text}", place.text)))
+}
+
+/// Endings of Russian, Ukrainian and Belarusian surnames, masculine and feminine.
+const SLAVIC_SURNAME_ENDINGS: &[&str] = &[
+    "ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая", "енко", "ук",
+    "юк", "чук", "ич", "ян",
+];
+
+/// A name written in Cyrillic the Slavic way: a given name, perhaps a
+/// patronymic, and a surname with a surname's ending (`Олеся Куприн`,
+/// `Евгения Левицкая`, `Владимир Владимирович Путин`). The ending stands
+/// in for the lexicon, which has few of these given names.
+fn named_in_russian_form(name: &[&Token<'_>], is_place: &dyn Fn(&str) -> bool) -> Option<(String, String)> {
+    let cyrillic_word = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(|c| c.is_uppercase() && ('\u{0400}'..='\u{04FF}').contains(&c))
+            && w.chars().count() >= 3
+            && chars.all(|c| c.is_lowercase() && ('\u{0400}'..='\u{04FF}').contains(&c) || c == '-')
+    };
+    let words: Vec<&str> = name.iter().map(|t| bare(t)).collect();
+    let (given, surname) = match words.as_slice() {
+        [given, surname] => (*given, *surname),
+        [given, patronymic, surname] if ["вич", "вна", "ична"].iter().any(|e| patronymic.ends_with(e)) => {
+            (*given, *surname)
+        }
+        _ => return None,
+    };
+    let ending = SLAVIC_SURNAME_ENDINGS
+        .iter()
+        .find(|e| surname.ends_with(**e) && surname.chars().count() > e.chars().count() + 2)?;
+    if !words.iter().all(|w| cyrillic_word(w)) || is_place(given) || is_place(surname) {
+        return None;
+    }
+    let text = words.join(" ");
+    Some((text.clone(), format!("{text} (surname ending -{ending})")))
 }
 
 /// Initials and finals of Mandarin syllables in pinyin (without tones).
@@ -467,10 +555,20 @@ impl<'r, 't> Candidate<'r, 't> {
         // `Mali Requires Regional Cooperation`) may be the name's start.
         let place_prefix =
             |k: usize, t: &Token<'_>| is_place(t.text) && !(k == 0 && run.len() == 2 && is_given_name(t.text));
-        let last_title = run.iter().enumerate().rposition(|(k, t)| {
-            WORDS.titles.contains(&t.text) || WORDS.portfolio.contains(&t.text) || place_prefix(k, t)
-        });
-        let titled = run.iter().any(|t| WORDS.titles.contains(&t.text));
+        // A title that ends the run after a given name is a surname (`Kevin King`,
+        // `Carole King`), not the title of a name after it.
+        let title_at = |k: usize, t: &Token<'_>| {
+            WORDS.titles.contains(&t.text)
+                && !(k >= 1
+                    && k + 1 == run.len()
+                    && is_given_name(bare(&run[k - 1]))
+                    && !WORDS.titles.contains(&run[k - 1].text))
+        };
+        let last_title = run
+            .iter()
+            .enumerate()
+            .rposition(|(k, t)| title_at(k, t) || WORDS.portfolio.contains(&t.text) || place_prefix(k, t));
+        let titled = run.iter().enumerate().any(|(k, t)| title_at(k, t));
         let name_from = last_title.map_or(0, |k| k + 1);
         let mut name: Vec<&Token<'_>> = run[name_from..].iter().collect();
         while name.first().is_some_and(|t| {
@@ -487,7 +585,7 @@ impl<'r, 't> Candidate<'r, 't> {
         if name.iter().enumerate().any(|(k, t)| {
             WORDS.not_names.contains(&t.text)
                 || WORDS.portfolio.contains(&t.text)
-                || WORDS.titles.contains(&t.text)
+                || title_at(start + k, t)
                 || place_prefix(start + k, t)
         }) {
             return None;
@@ -548,7 +646,7 @@ fn named_in_context(tokens: &[Token<'_>], i: usize, j: usize, c: &Candidate<'_, 
         let title = tokens[from..i].iter().chain(&run[..name_from]).map(|t| t.text).collect::<Vec<_>>().join(" ");
         return Some((text, context(&title)));
     }
-    if let Some(role) = prev.filter(|p| WORDS.roles.contains(p)) {
+    if let Some(role) = prev.filter(|p| is_role(p)) {
         return Some((text, context(role)));
     }
     let sports_role = |p: &&str| WORDS.sports_roles.contains(p) || WORDS.positions.contains(p);
@@ -569,18 +667,26 @@ fn named_in_context(tokens: &[Token<'_>], i: usize, j: usize, c: &Candidate<'_, 
     if let Some(office) = after_comma.filter(|t| name.len() >= 2 && is_office(t)) {
         return Some((text.clone(), format!("{text}, {}", office.text)));
     }
-    // "Kurinji Selvaraj, a research analyst at …", "Sirajuddin Haqqani, who heads …".
-    if let Some(article) = after_comma.filter(|t| name.len() >= 2 && matches!(t.text, "a" | "an")) {
-        let described = tokens[j + 2..].iter().take(3).take_while(|t| t.text.chars().all(char::is_lowercase));
-        if let Some(office) =
-            described.into_iter().find(|t| WORDS.roles.contains(t.text) || WORDS.sports_roles.contains(t.text))
-        {
-            return Some((text.clone(), format!("{text}, {} … {}", article.text, office.text)));
+    // "Kurinji Selvaraj, a research analyst at …", "Fan Mengguang, deputy director of …".
+    if let Some(first) = after_comma.filter(|_| name.len() >= 2) {
+        // Up to a word that opens a clause or phrase of its own: "Big Machine, whose
+        // chief executive" names a firm, not a chief.
+        let described = tokens[j + 1..].iter().take(4).take_while(|t| {
+            t.text.chars().all(char::is_lowercase)
+                && !matches!(t.text, "whose" | "which" | "where" | "when" | "while" | "and" | "or" | "but" | "its")
+                && !matches!(t.text, "their" | "with" | "to" | "in" | "on" | "at" | "for" | "of" | "from" | "by")
+        });
+        if let Some(office) = described.into_iter().find(|t| is_role(t.text) || WORDS.sports_roles.contains(t.text)) {
+            return Some((text.clone(), format!("{text}, {} … {}", first.text, office.text)));
         }
     }
     // Not after "the": "the NBA-leading Lakers, who" is a team.
     if after_comma.is_some_and(|t| t.text == "who") && name.len() >= 2 && !matches!(prev, Some("the" | "The")) {
         return Some((text.clone(), format!("{text}, who")));
+    }
+    // "the Trump administration": a government named after its head.
+    if next == Some("administration") && matches!(prev, Some("the" | "The")) && name.len() == 1 {
+        return Some((text.clone(), format!("the {text} administration")));
     }
     if let Some(verb) = prev.filter(|p| WORDS.speech.contains(p) && name.len() >= 2) {
         return Some((text, context(verb)));
@@ -589,6 +695,12 @@ fn named_in_context(tokens: &[Token<'_>], i: usize, j: usize, c: &Candidate<'_, 
         return Some((text, context("according to")));
     }
     None
+}
+
+/// Whether `word` names a role (`spokesman`), also as the head of a
+/// compound (`vice-premier`, `co-founder`).
+fn is_role(word: &str) -> bool {
+    WORDS.roles.contains(word) || word.rsplit_once('-').is_some_and(|(_, head)| WORDS.roles.contains(head))
 }
 
 /// The candidate as a person on its own words: a given name then a
@@ -712,6 +824,11 @@ mod tests {
                     | "Japanese"
                     | "U.S."
                     | "New York"
+                    | "Serbia"
+                    | "Japan"
+                    | "Canada"
+                    | "Germany"
+                    | "Москва"
             )
         };
         find(text, &["Jim Garamone".to_string()], &places).into_iter().map(|p| p.name).collect()
@@ -727,6 +844,71 @@ mod tests {
         );
         assert_eq!(names("shares of Ceres Robotics, a maker of landers, rose."), Vec::<String>::new());
         assert_eq!(names("a win over the NBA-leading Lakers, who lost."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn appositives_with_a_modified_role() {
+        assert_eq!(
+            names(
+                "Fan Mengguang, deputy director of the centre, told the media. Trump and Chinese vice-premier Liu Hex met."
+            ),
+            ["Fan Mengguang", "Liu Hex"]
+        );
+        assert_eq!(names("a dispute with Big Machine, whose chief executive left."), Vec::<String>::new());
+        assert_eq!(names("talks in Goldman Sachs, the investment bank, ended."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_title_after_a_given_name_is_a_surname() {
+        assert_eq!(
+            names("American Kevin King and Australian Timothy Weeks were freed."),
+            ["Kevin King", "Timothy Weeks"]
+        );
+        assert_eq!(names("The meal at Burger King was cold. Prime Minister Scott Morrison spoke."), ["Scott Morrison"]);
+    }
+
+    #[test]
+    fn after_a_places_possessive() {
+        assert_eq!(
+            names("Serbia's Novak Djokovic and Canada's Vasek Pospisil will play on Wednesday."),
+            ["Novak Djokovic", "Vasek Pospisil"]
+        );
+        assert_eq!(
+            names("Japan's Toyota Motor and Germany's Deutsche Bank rose; Canada's Liberal Party fell."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_government_named_after_its_head() {
+        assert_eq!(names("the Trump administration is denying vaccines."), ["Trump"]);
+        assert_eq!(
+            names("President Donald Trump spoke. The Trump administration is denying vaccines."),
+            ["Donald Trump"]
+        );
+        assert_eq!(
+            names("the Food and Drug Administration said. The Paris administration said."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn given_names_spelled_otherwise() {
+        assert!(is_given_name("Eugênio") && is_given_name("José") && is_given_name("LeBron"));
+        assert!(!is_given_name("ISIS") && !is_given_name("McKinsey") && !is_given_name("MacArthur"));
+        assert_eq!(
+            names("To LeBron James, triple-doubles are no goal. Ao lado do Eugênio Tadeu."),
+            ["LeBron James", "Eugênio Tadeu"]
+        );
+    }
+
+    #[test]
+    fn slavic_names_by_their_surname() {
+        assert_eq!(
+            names("Олеся Куприн\n\nЕвгения Левицкая и Олеся Фисенко. Новая Газета. Москва Сити. Красная Площадь."),
+            ["Олеся Куприн", "Евгения Левицкая", "Олеся Фисенко"]
+        );
+        assert_eq!(names("Москва Сити. Владимир Владимирович Путин сказал."), ["Владимир Владимирович Путин"]);
     }
 
     #[test]
