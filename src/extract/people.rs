@@ -422,7 +422,7 @@ fn name_in_run(tokens: &[Token<'_>], i: usize, j: usize, is_place: &dyn Fn(&str)
         .or_else(|| (!names_a_place).then(|| named_in_chinese_order(&candidate.name)).flatten())
         .or_else(|| (!names_a_place).then(|| named_in_russian_form(&candidate.name, is_place)).flatten())
         .or_else(|| (!names_a_place).then(|| named_after_places_possessive(tokens, i, &candidate, is_place)).flatten())
-        .or_else(|| (!names_a_place).then(|| named_by_given_name(candidate.name, is_place)).flatten())
+        .or_else(|| (!names_a_place).then(|| named_by_given_name(candidate.name)).flatten())
 }
 
 /// A Chinese name, surname first (`Xi Jinping`, `Liu He`, `Fan
@@ -576,6 +576,15 @@ impl<'r, 't> Candidate<'r, 't> {
         }) {
             name.remove(0);
         }
+        // A word before a given name and a surname is not the name's ("Public
+        // Prosecution Eva-Marie Persson", "Insider Jason La Canfora").
+        if name.len() >= 3
+            && !is_given_name(bare(name[0]))
+            && is_given_name(bare(name[1]))
+            && !is_place(&format!("{} {}", name[0].text, name[1].text))
+        {
+            name.remove(0);
+        }
         if name.is_empty() || name.len() > 4 {
             return None;
         }
@@ -646,6 +655,10 @@ fn named_in_context(tokens: &[Token<'_>], i: usize, j: usize, c: &Candidate<'_, 
         let title = tokens[from..i].iter().chain(&run[..name_from]).map(|t| t.text).collect::<Vec<_>>().join(" ");
         return Some((text, context(&title)));
     }
+    // Between commas after a title: "the then UK Home Secretary, Sajid Javid, approved".
+    if prev == Some(",") && prev2.is_some_and(|t| WORDS.titles.contains(t)) && name.len() >= 2 {
+        return Some((text, context(prev2.unwrap_or_default())));
+    }
     if let Some(role) = prev.filter(|p| is_role(p)) {
         return Some((text, context(role)));
     }
@@ -705,15 +718,7 @@ fn is_role(word: &str) -> bool {
 
 /// The candidate as a person on its own words: a given name then a
 /// surname ("Rafael Nadal kept Spain's hopes alive").
-fn named_by_given_name(mut name: Vec<&Token<'_>>, is_place: &dyn Fn(&str) -> bool) -> Option<(String, String)> {
-    // A word before the given name is not the name's ("Prosecution Eva-Marie Persson").
-    if name.len() >= 3
-        && !is_given_name(bare(name[0]))
-        && is_given_name(bare(name[1]))
-        && !is_place(&format!("{} {}", name[0].text, name[1].text))
-    {
-        name.remove(0);
-    }
+fn named_by_given_name(name: Vec<&Token<'_>>) -> Option<(String, String)> {
     let initial_or_word = |t: &&Token<'_>| {
         !t.text.ends_with('.') || t.text.chars().filter(|c| c.is_alphabetic()).count() > 1 || t.text.len() <= 3
     };
@@ -856,6 +861,21 @@ mod tests {
         );
         assert_eq!(names("a dispute with Big Machine, whose chief executive left."), Vec::<String>::new());
         assert_eq!(names("talks in Goldman Sachs, the investment bank, ended."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn titles_written_the_british_way_and_between_commas() {
+        assert_eq!(
+            names(
+                "lawmakers grilled Lt Col Alexander Vindman today. In June, the then UK Home Secretary, Sajid Javid, approved it."
+            ),
+            ["Alexander Vindman", "Sajid Javid"]
+        );
+        assert_eq!(
+            names("Deputy Director of Public Prosecution Eva-Marie Persson took the decision. Ms Persson said so."),
+            ["Eva-Marie Persson"]
+        );
+        assert_eq!(names("He met the Secretary, New York officials said."), Vec::<String>::new());
     }
 
     #[test]
