@@ -50,8 +50,15 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
     for heading in related {
         layout.notes.push(format!("dropped (other stories after the heading {heading:?})"));
     }
-    let site = Some(squash(&meta.sitename)).filter(|s| !s.is_empty());
-    let title = headline(&squash(&meta.title), &marks.headlines, site.as_deref());
+    // A site name that is the page's title is the title: trafilatura falls back
+    // to it when the page names no site, and it is then neither site nor agency.
+    let site = Some(squash(&meta.sitename)).filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case(&squash(&meta.title)));
+    let mut title = headline(&squash(&meta.title), &marks.headlines, site.as_deref());
+    // Trafilatura finds no title in some `<title>`s ("Briefe - 26 Oktober 2010 -
+    // Blog - …"): the page's own title then, rather than no article at all.
+    if title.is_empty() {
+        title = strip_site_suffix(&marks.page_title, site.as_deref());
+    }
     if !title.is_empty() {
         layout.notes.push(format!("headline: {title:?}"));
         layout.title = Some(title);
@@ -95,6 +102,8 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
 /// `<h1>`s, its publication date, and the bylines it marks up.
 struct PageMarks {
     headlines: Vec<String>,
+    /// The text of `<title>`.
+    page_title: String,
     date: Option<page_date::Found>,
     bylines: Vec<String>,
 }
@@ -123,7 +132,9 @@ impl PageMarks {
             .map(|id| squash(&doc.text_content(id)))
             .filter(|t| !t.is_empty() && t.split_whitespace().count() <= 16)
             .collect();
-        PageMarks { headlines, date, bylines }
+        let page_title =
+            doc.query_selector(doc.root(), "title").map(|id| squash(&doc.text_content(id))).unwrap_or_default();
+        PageMarks { headlines, page_title, date, bylines }
     }
 }
 

@@ -98,7 +98,9 @@ impl NotAnArticle {
             NotAnArticle::NoArticle(_) | NotAnArticle::NoText => {
                 "a source holds one story: its headline, then its paragraphs; check that this file is an article"
             }
-            NotAnArticle::NoHeadline => "put the headline on the first line of the story",
+            NotAnArticle::NoHeadline => {
+                "put the headline on the first line of the story (in a web page: its <title> or <h1>)"
+            }
             NotAnArticle::NoDate => "give the day with --default-date 2012-10-24, or add a dateline to the story",
         }
     }

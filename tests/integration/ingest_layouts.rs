@@ -139,6 +139,23 @@ fn a_saved_web_page_gives_its_article_without_the_page_around_it() {
 }
 
 #[test]
+fn a_page_whose_title_names_the_site_after_a_dash_keeps_its_headline() {
+    let site = Site::new();
+    // No og:site_name: trafilatura takes a part of the title with a period for the site name.
+    let page = r#"<!doctype html><html><head><title>Minutes of the board meeting of 10.10.2019 &#8211; Example Club</title>
+</head><body><h1>Minutes of the board meeting of 10.10.2019</h1><div class="entry-content">
+<p>The board approved the minutes of the last meeting and the budget for the coming year after a short debate.</p>
+<p>Johannes sends his draft of the new statutes to the members before the general assembly in spring.</p>
+<p>The next meeting takes place in December at the usual place, and every member is welcome to attend it.</p></div></body></html>"#;
+    site.file("sources/page.html", page);
+    let out = ingest(&site, &["sources", "--default-date", "2019-10-10"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let meta = front_matter(&content_file(&site, "minutes-of-the-board-meeting"));
+    assert_eq!(meta.title, "Minutes of the board meeting of 10.10.2019");
+    assert_ne!(meta.agency.as_deref(), Some("Minutes of the board meeting of 10.10.2019"), "the title is no agency");
+}
+
+#[test]
 fn a_dateline_without_a_year_takes_the_year_of_the_pages_own_date_not_the_file_time() {
     let site = Site::new();
     let page = r#"<!doctype html><html><head><title>Ministers meet on Mali</title>
