@@ -31,12 +31,19 @@ pub struct PageMeta {
     pub url: Option<String>,
 }
 
+/// Ruby annotations (the reading over a kanji): extraction drops them with
+/// the text after them, which is the sentence's.
+const RUBY_ANNOTATIONS: &[&str] = &["rt", "rp", "rtc"];
+
 /// Extracts the article of an HTML page.
 pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
     let (capped, flattened) = cap_depth(html, MAX_DEPTH);
     let mut doc = trafilatura::dom::Document::parse(capped.as_ref());
     let marks = PageMarks::read(&doc);
     let related = drop_related_lists(&mut doc);
+    // Trafilatura removes them with the text that follows ("<ruby>子<rt>こ</rt></ruby>どもへの"
+    // became "子"): removed here first, that text kept.
+    doc.strip_elements(doc.root(), true, RUBY_ANNOTATIONS);
     let page_text = doc.body().map(|body| squash(&doc.text_content(body))).unwrap_or_default();
     let mut options = Options::default().with_fallback(true).with_focus(ExtractionFocus::FavorPrecision);
     options.max_tree_size = Some(MAX_ELEMENTS);

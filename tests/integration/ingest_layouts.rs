@@ -156,6 +156,26 @@ fn a_page_whose_title_names_the_site_after_a_dash_keeps_its_headline() {
 }
 
 #[test]
+fn ruby_readings_leave_the_text_after_them() {
+    let site = Site::new();
+    let page = r#"<!doctype html><html lang="ja"><head><title>法律ができる</title></head><body><article><h1>法律ができる</h1>
+<p><ruby>子<rt>こ</rt></ruby>どもを<ruby>守<rt>まも</rt></ruby>るための<ruby>新<rt>あたら</rt></ruby>しい<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>親<rt>おや</rt></ruby>が<ruby>子<rt>こ</rt></ruby>どもをたたくことを<ruby>禁止<rt>きんし</rt></ruby>することになりました。</p>
+<p><ruby>国<rt>くに</rt></ruby>は<ruby>来年<rt>らいねん</rt></ruby>の４<ruby>月<rt>がつ</rt></ruby>から、この<ruby>法律<rt>ほうりつ</rt></ruby>を<ruby>始<rt>はじ</rt></ruby>めることにしています。<ruby>専門家<rt>せんもんか</rt></ruby>は、<ruby>大切<rt>たいせつ</rt></ruby>な<ruby>一歩<rt>いっぽ</rt></ruby>だと<ruby>話<rt>はな</rt></ruby>しています。</p>
+</article></body></html>"#;
+    site.file("sources/page.html", page);
+    let out = ingest(&site, &["sources", "--default-date", "2019-06-24"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let file = fs::read_dir(site.root().join("content/2019/06")).unwrap().next().unwrap().unwrap().path();
+    let text = fs::read_to_string(file).unwrap();
+    let body = dateline::frontmatter::split(&text).unwrap().body;
+    assert!(
+        body.contains("子どもを守るための新しい法律ができて、親が子どもをたたくことを禁止することになりました。"),
+        "{body}"
+    );
+    assert!(!body.contains("ほうりつ"), "the readings are not the text:\n{body}");
+}
+
+#[test]
 fn a_dateline_without_a_year_takes_the_year_of_the_pages_own_date_not_the_file_time() {
     let site = Site::new();
     let page = r#"<!doctype html><html><head><title>Ministers meet on Mali</title>
