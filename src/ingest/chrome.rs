@@ -211,6 +211,28 @@ const SECTION_LABELS: &[&str] = &[
     "trending",
     "more on this story",
     "latest news",
+    "comments",
+    // The same labels in the other languages of the pages we read.
+    "weitere themen",
+    "weitere artikel",
+    "ähnliche artikel",
+    "ähnliche beiträge",
+    "verwandte artikel",
+    "empfohlene beiträge",
+    "videos zum thema",
+    "mehr zum thema",
+    "beiträge aus dem forum",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "kommentare",
+    "schlagwörter",
+    "schlagworte",
+    "artículos relacionados",
+    "más noticias",
+    "etiquetas",
+    "articles similaires",
+    "sur le même sujet",
+    "artigos relacionados",
 ];
 
 /// A label that opens the lists at the end of a page (`Tags`, `Related stories`).
@@ -356,6 +378,8 @@ mod tests {
         assert!(!is_share_row("Facebook shares fell on Monday"));
         assert!(is_section_label("Tags") && is_section_label("Related stories:"));
         assert!(!is_section_label("Tags were found on the suitcases."));
+        assert!(is_section_label("Weitere Themen") && is_section_label("Kommentare:"));
+        assert!(!is_section_label("Weitere Themen der Sitzung waren die Finanzen und der Haushalt."));
         assert!(is_copyright("copyright Inexhibit 2019 - ISSN: 2283-5474") && is_copyright("© 2019 Example News"));
         assert!(is_channel_promo("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner"));
         assert!(is_channel_promo("Subscribe now to our eNATION edition for the full story."));
