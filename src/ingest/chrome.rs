@@ -339,6 +339,63 @@ pub fn sign_off(line: &str) -> Option<Option<&'static str>> {
     SIGN_OFFS.iter().find(|(s, _)| *s == lower).map(|(_, agency)| *agency)
 }
 
+/// Picture agencies and libraries, as captions credit them.
+const PICTURE_SOURCES: &[&str] = &[
+    "getty images",
+    "istock",
+    "istockphoto",
+    "shutterstock",
+    "fotolia",
+    "adobe stock",
+    "imago",
+    "picture alliance",
+    "picture-alliance",
+    "dpa",
+    "afp",
+    "epa",
+    "ap photo",
+    "reuters",
+    "keystone",
+    "bestimage",
+    "unsplash",
+    "pixabay",
+    "alamy",
+];
+
+/// Labels that open a picture's credit line, in the languages of the pages we read.
+const CREDIT_LABELS: &[&str] = &[
+    "foto:",
+    "fotos:",
+    "bild:",
+    "bilder:",
+    "bildquelle:",
+    "quelle:",
+    "photo:",
+    "photos:",
+    "credit:",
+    "credits:",
+    "crédits photos",
+    "crédit photo",
+    "titelbild",
+    "beitragsbild",
+    "foto de",
+    "©",
+];
+
+/// A picture's credit left in the text (`Getty Images`, `AFP / MARCO
+/// BERTORELLO`, `Quelle: jorisvo / Fotolia.com`, `Titelbild:`): a short line
+/// that opens with a credit label or names a picture agency with nothing
+/// more than names beside it.
+pub fn is_image_credit(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 6 || line.trim_end().ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let lower = line.trim().to_lowercase();
+    CREDIT_LABELS.iter().any(|label| lower.starts_with(label))
+        || PICTURE_SOURCES.iter().any(|source| contains_phrase(&lower, source))
+}
+
 fn contains_phrase(haystack: &str, phrase: &str) -> bool {
     haystack.match_indices(phrase).any(|(i, _)| {
         let before = haystack[..i].chars().next_back();
@@ -379,6 +436,11 @@ mod tests {
         assert!(is_section_label("Tags") && is_section_label("Related stories:"));
         assert!(!is_section_label("Tags were found on the suitcases."));
         assert!(is_section_label("Weitere Themen") && is_section_label("Kommentare:"));
+        for credit in ["Getty Images", "AFP / MARCO BERTORELLO", "Quelle: jorisvo / Fotolia.com", "Titelbild:"] {
+            assert!(is_image_credit(credit), "{credit}");
+        }
+        assert!(!is_image_credit("Reuters reported the deal on Monday."));
+        assert!(!is_image_credit("The photo was taken by a reader and sent to us in the morning"));
         assert!(!is_section_label("Weitere Themen der Sitzung waren die Finanzen und der Haushalt."));
         assert!(is_copyright("copyright Inexhibit 2019 - ISSN: 2283-5474") && is_copyright("© 2019 Example News"));
         assert!(is_channel_promo("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner"));

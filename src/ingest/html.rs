@@ -300,6 +300,8 @@ fn drop_chrome(layout: &mut Layout, paragraphs: &mut Vec<String>) {
         index += 1;
         let why = if chrome::is_call_to_action(p, 8) || chrome::is_share_row(p) || chrome::is_see_also(p) {
             "chrome in the story"
+        } else if chrome::is_image_credit(p) {
+            "a picture's credit"
         } else if index > promos_from && chrome::is_channel_promo(p) {
             "the site's promotion"
         } else if p.split_whitespace().count() >= 4 && !seen.insert(p.clone()) {
