@@ -591,8 +591,13 @@ impl<'r, 't> Candidate<'r, 't> {
         // Where the name starts in the run, once leading words are dropped; a place
         // inside the name refuses it, unless it is the given name `place_prefix` allows.
         let start = run.len() - name.len();
+        // A particle inside a name is the name's, capitalised or not (`James Van Der
+        // Beek`, `Ursula Le Guin`), though `Der` or `Le` opening a run is an article.
+        let inner_particle = |k: usize, t: &Token<'_>| {
+            k > 0 && k + 1 < name.len() && WORDS.particles.contains(t.text.to_lowercase().as_str())
+        };
         if name.iter().enumerate().any(|(k, t)| {
-            WORDS.not_names.contains(&t.text)
+            (WORDS.not_names.contains(&t.text) && !inner_particle(k, t))
                 || WORDS.portfolio.contains(&t.text)
                 || title_at(start + k, t)
                 || place_prefix(start + k, t)
@@ -876,6 +881,15 @@ mod tests {
             ["Eva-Marie Persson"]
         );
         assert_eq!(names("He met the Secretary, New York officials said."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn particles_inside_a_name_are_the_names() {
+        assert_eq!(
+            names("James Van Der Beek has been eliminated. A novel by Ursula Le Guin was read by Mary Jones."),
+            ["James Van Der Beek", "Ursula Le Guin", "Mary Jones"]
+        );
+        assert_eq!(names("Der Spiegel reported it. Le Monde said so."), Vec::<String>::new());
     }
 
     #[test]
