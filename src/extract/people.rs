@@ -660,8 +660,13 @@ fn named_in_context(tokens: &[Token<'_>], i: usize, j: usize, c: &Candidate<'_, 
         let title = tokens[from..i].iter().chain(&run[..name_from]).map(|t| t.text).collect::<Vec<_>>().join(" ");
         return Some((text, context(&title)));
     }
-    // Between commas after a title: "the then UK Home Secretary, Sajid Javid, approved".
-    if prev == Some(",") && prev2.is_some_and(|t| WORDS.titles.contains(t)) && name.len() >= 2 {
+    // Between commas after a title or role: "the then UK Home Secretary, Sajid Javid,
+    // approved", "the newest presidential hopeful, Deval Patrick, would".
+    let after_comma_is_next = tokens.get(j).is_some_and(|t| t.text == ",");
+    if prev == Some(",")
+        && prev2.is_some_and(|t| WORDS.titles.contains(t) || (is_role(t) && after_comma_is_next))
+        && name.len() >= 2
+    {
         return Some((text, context(prev2.unwrap_or_default())));
     }
     if let Some(role) = prev.filter(|p| is_role(p)) {
@@ -881,6 +886,13 @@ mod tests {
             ["Eva-Marie Persson"]
         );
         assert_eq!(names("He met the Secretary, New York officials said."), Vec::<String>::new());
+        assert_eq!(
+            names(
+                "told the newest presidential hopeful, Deval Patrick, would stop by. A source of reporter Nisan Ahmado spoke."
+            ),
+            ["Deval Patrick", "Nisan Ahmado"]
+        );
+        assert_eq!(names("the work of a reporter, New York Times editors said."), Vec::<String>::new());
     }
 
     #[test]
