@@ -315,6 +315,9 @@ pub fn find(text: &str, authors: &[String], is_place: &dyn Fn(&str) -> bool) -> 
     let tokens = tokenize(text);
     let mut people: Vec<Person> = Vec::new();
     let mut singles: Vec<(String, usize, String)> = Vec::new();
+    // Token spans of the runs found to be full names, and of the runs that were not.
+    let mut named_runs: Vec<(usize, usize)> = Vec::new();
+    let mut unnamed_runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !is_name_word(tokens[i].text) {
@@ -336,11 +339,20 @@ pub fn find(text: &str, authors: &[String], is_place: &dyn Fn(&str) -> bool) -> 
             let words: Vec<&str> = name.split(' ').collect();
             if words.len() >= 2 {
                 add(&mut people, name, evidence, run[0].start);
+                named_runs.push((i, j));
             } else {
                 singles.push((name, run[0].start, evidence));
             }
+        } else {
+            unnamed_runs.push((i, j));
         }
         i = j;
+    }
+    // One of a pair of names: "Ben McLachlan and Yasutaka Uchiyama".
+    for &(i, j) in &unnamed_runs {
+        if let Some((name, evidence)) = paired_with_a_name(&tokens, i, j, &named_runs, is_place) {
+            add(&mut people, name, evidence, tokens[i].start);
+        }
     }
     // Surnames alone: count them for the full name they end, else keep a
     // titled surname (`President Reagan`) as the name.
@@ -380,6 +392,35 @@ fn add(people: &mut Vec<Person>, name: String, evidence: String, at: usize) {
         }
         None => people.push(Person { name, mentions: 1, evidence: vec![evidence], first_at: at }),
     }
+}
+
+/// The run `tokens[i..j]` as a person's name because "and" joins it to a
+/// name found on its own words (`Ben McLachlan and Yasutaka Uchiyama`):
+/// two or three plain words, none an organisation's, a place's or a title.
+fn paired_with_a_name(
+    tokens: &[Token<'_>],
+    i: usize,
+    j: usize,
+    named_runs: &[(usize, usize)],
+    is_place: &dyn Fn(&str) -> bool,
+) -> Option<(String, String)> {
+    let joined_before = i >= 2 && tokens[i - 1].text == "and" && named_runs.iter().any(|&(_, end)| end == i - 1);
+    let joined_after =
+        tokens.get(j).is_some_and(|t| t.text == "and") && named_runs.iter().any(|&(start, _)| start == j + 1);
+    if !(joined_before || joined_after) || tokens.get(j).is_some_and(|t| WORDS.place_nouns.contains(t.text)) {
+        return None;
+    }
+    let c = Candidate::of(&tokens[i..j], is_place)?;
+    let plain = |t: &&Token<'_>| {
+        t.text.chars().skip(1).any(char::is_lowercase)
+            && !WORDS.organisations.contains(bare(t))
+            && !t.text.ends_with('.')
+    };
+    if c.name_from != 0 || !(2..=3).contains(&c.name.len()) || !c.name.iter().all(plain) {
+        return None;
+    }
+    let text = c.text();
+    Some((text.clone(), format!("{text} (named with another person)")))
 }
 
 /// `Leon Panetta` and `Leon E. Panetta` in one article are one person: the
@@ -902,6 +943,18 @@ mod tests {
             ["James Van Der Beek", "Ursula Le Guin", "Mary Jones"]
         );
         assert_eq!(names("Der Spiegel reported it. Le Monde said so."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn one_of_a_pair_of_names() {
+        assert_eq!(
+            names("Herbert rallied to defeat Ben McLachlan and Yasutaka Uchiyama of Japan."),
+            ["Ben McLachlan", "Yasutaka Uchiyama"]
+        );
+        assert_eq!(
+            names("a feud between Taylor Swift and Big Machine Records, and Mary Jones and Santa Fe hospital staff."),
+            ["Taylor Swift", "Mary Jones"]
+        );
     }
 
     #[test]
