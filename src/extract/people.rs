@@ -1029,6 +1029,7 @@ mod tests {
         );
         assert_eq!(names("Officials met in Long Beach and in Wang Bang Street on Friday."), Vec::<String>::new());
         assert_eq!(names("The Zhou Collection was sold to Zhang Industries on Friday."), Vec::<String>::new());
+        assert_eq!(names("talks with Tsai Ing-wen in Taipei and Ko Wen-je on Friday."), ["Tsai Ing-wen", "Ko Wen-je"]);
         assert_eq!(pinyin_syllables("Jinping"), Some(2));
         assert_eq!(pinyin_syllables("Ing-wen"), Some(2));
         assert_eq!(pinyin_syllables("Beach"), None);
