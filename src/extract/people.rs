@@ -6,7 +6,9 @@
 //! author, not a person mentioned.
 //!
 //! A given name (US SSA baby names) and a surname make a name without other
-//! context. No list of known people is used. The word lists live in
+//! context; so do a name's form (Chinese surname first, a Slavic surname's
+//! ending in Cyrillic) and weaker company: a place's possessive (`Serbia's
+//! Novak Djokovic`), or "and" with a name found on its own. No list of known people is used. The word lists live in
 //! `data/people_words.txt`, the given names in `data/given_names.txt`.
 
 use std::collections::{HashMap, HashSet};
@@ -394,6 +396,13 @@ fn add(people: &mut Vec<Person>, name: String, evidence: String, at: usize) {
     }
 }
 
+/// A word that may be part of a name found on weak evidence (a pair, a
+/// place's possessive): written as a word (not an initial, not in
+/// capitals) and not an organisation's (`Motor`, `Records`).
+fn is_plain_name_word(t: &Token<'_>) -> bool {
+    t.text.chars().skip(1).any(char::is_lowercase) && !WORDS.organisations.contains(bare(t)) && !t.text.ends_with('.')
+}
+
 /// The run `tokens[i..j]` as a person's name because "and" joins it to a
 /// name found on its own words (`Ben McLachlan and Yasutaka Uchiyama`):
 /// two or three plain words, none an organisation's, a place's or a title.
@@ -411,12 +420,7 @@ fn paired_with_a_name(
         return None;
     }
     let c = Candidate::of(&tokens[i..j], is_place)?;
-    let plain = |t: &&Token<'_>| {
-        t.text.chars().skip(1).any(char::is_lowercase)
-            && !WORDS.organisations.contains(bare(t))
-            && !t.text.ends_with('.')
-    };
-    if c.name_from != 0 || !(2..=3).contains(&c.name.len()) || !c.name.iter().all(plain) {
+    if c.name_from != 0 || !(2..=3).contains(&c.name.len()) || !c.name.iter().all(|t| is_plain_name_word(t)) {
         return None;
     }
     let text = c.text();
@@ -495,12 +499,7 @@ fn named_after_places_possessive(
 ) -> Option<(String, String)> {
     let place = tokens.get(i.checked_sub(1)?).filter(|t| t.possessive && is_place(t.text))?;
     let name = &c.name;
-    let plain = |t: &&Token<'_>| {
-        t.text.chars().skip(1).any(char::is_lowercase)
-            && !WORDS.organisations.contains(bare(t))
-            && !t.text.ends_with('.')
-    };
-    if c.name_from != 0 || !(2..=3).contains(&name.len()) || !name.iter().all(plain) {
+    if c.name_from != 0 || !(2..=3).contains(&name.len()) || !name.iter().all(|t| is_plain_name_word(t)) {
         return None;
     }
     let text = c.text();
@@ -618,8 +617,11 @@ impl<'r, 't> Candidate<'r, 't> {
             name.remove(0);
         }
         // A word before a given name and a surname is not the name's ("Public
-        // Prosecution Eva-Marie Persson", "Insider Jason La Canfora").
+        // Prosecution Eva-Marie Persson", "Insider Jason La Canfora"); right after
+        // a title it is ("Prime Minister Abiy Ahmed Ali").
+        let after_title = name_from > 0 && title_at(name_from - 1, &run[name_from - 1]);
         if name.len() >= 3
+            && !after_title
             && !is_given_name(bare(name[0]))
             && is_given_name(bare(name[1]))
             && !is_place(&format!("{} {}", name[0].text, name[1].text))
@@ -749,7 +751,9 @@ fn named_in_context(tokens: &[Token<'_>], i: usize, j: usize, c: &Candidate<'_, 
         return Some((text.clone(), format!("{text}, who")));
     }
     // "the Trump administration": a government named after its head.
-    if next == Some("administration") && matches!(prev, Some("the" | "The")) && name.len() == 1 {
+    let after_the = matches!(prev, Some("the" | "The")) && name_from == 0 && run.len() == 1;
+    let opened_by_the = run.len() == 2 && run[0].text == "The";
+    if next == Some("administration") && (after_the || opened_by_the) && name.len() == 1 {
         return Some((text.clone(), format!("the {text} administration")));
     }
     if let Some(verb) = prev.filter(|p| WORDS.speech.contains(p) && name.len() >= 2) {
@@ -915,6 +919,11 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_title_keeps_its_first_word() {
+        assert_eq!(names("Prime Minister Abiy Ahmed Ali spoke."), ["Abiy Ahmed Ali"]);
+    }
+
+    #[test]
     fn titles_written_the_british_way_and_between_commas() {
         assert_eq!(
             names(
@@ -981,6 +990,7 @@ mod tests {
     #[test]
     fn a_government_named_after_its_head() {
         assert_eq!(names("the Trump administration is denying vaccines."), ["Trump"]);
+        assert_eq!(names("Critics spoke. The Obama administration denied it."), ["Obama"]);
         assert_eq!(
             names("President Donald Trump spoke. The Trump administration is denying vaccines."),
             ["Donald Trump"]
@@ -1029,7 +1039,7 @@ mod tests {
         );
         assert_eq!(names("Officials met in Long Beach and in Wang Bang Street on Friday."), Vec::<String>::new());
         assert_eq!(names("The Zhou Collection was sold to Zhang Industries on Friday."), Vec::<String>::new());
-        assert_eq!(names("talks with Tsai Ing-wen in Taipei and Ko Wen-je on Friday."), ["Tsai Ing-wen", "Ko Wen-je"]);
+        assert_eq!(names("talks with Tsai Ing-wen in Taipei on Friday. Ko Samui is an island."), ["Tsai Ing-wen"]);
         assert_eq!(pinyin_syllables("Jinping"), Some(2));
         assert_eq!(pinyin_syllables("Ing-wen"), Some(2));
         assert_eq!(pinyin_syllables("Beach"), None);

@@ -352,10 +352,8 @@ const PICTURE_SOURCES: &[&str] = &[
     "picture-alliance",
     "dpa",
     "afp",
-    "epa",
     "ap photo",
     "reuters",
-    "keystone",
     "bestimage",
     "unsplash",
     "pixabay",
@@ -392,8 +390,20 @@ pub fn is_image_credit(line: &str) -> bool {
         return false;
     }
     let lower = line.trim().to_lowercase();
-    CREDIT_LABELS.iter().any(|label| lower.starts_with(label))
-        || PICTURE_SOURCES.iter().any(|source| contains_phrase(&lower, source))
+    if CREDIT_LABELS.iter().any(|label| lower.starts_with(label)) {
+        return true;
+    }
+    // Beside the agency only names: "What the Reuters poll shows" is a heading.
+    let Some(source) = PICTURE_SOURCES.iter().find(|source| contains_phrase(&lower, source)) else { return false };
+    let credit_words = ["photo", "photos", "foto", "fotos", "image", "images", "bild", "bilder"];
+    line.split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ',' | ':' | '©' | '(' | ')' | '-'))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let word = w.to_lowercase();
+            source.split(' ').any(|part| word.contains(part))
+                || credit_words.contains(&word.as_str())
+                || w.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 fn contains_phrase(haystack: &str, phrase: &str) -> bool {
@@ -440,6 +450,7 @@ mod tests {
             assert!(is_image_credit(credit), "{credit}");
         }
         assert!(!is_image_credit("Reuters reported the deal on Monday."));
+        assert!(!is_image_credit("What the Reuters poll shows") && !is_image_credit("Where dpa stands"));
         assert!(!is_image_credit("The photo was taken by a reader and sent to us in the morning"));
         assert!(!is_section_label("Weitere Themen der Sitzung waren die Finanzen und der Haushalt."));
         assert!(is_copyright("copyright Inexhibit 2019 - ISSN: 2283-5474") && is_copyright("© 2019 Example News"));

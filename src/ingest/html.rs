@@ -57,14 +57,21 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
     for heading in related {
         layout.notes.push(format!("dropped (other stories after the heading {heading:?})"));
     }
-    // A site name that is the page's title is the title: trafilatura falls back
-    // to it when the page names no site, and it is then neither site nor agency.
-    let site = Some(squash(&meta.sitename)).filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case(&squash(&meta.title)));
+    // Trafilatura takes a part of `<title>` holding a period for the site name
+    // when the page names none ("… 10. Oktober 2019 – TALENT Schweiz"); such a
+    // "site" equal to the title is the title, neither site nor agency. A real
+    // site name equal to the title (a home page's) stays, and the page is refused.
+    let sitename = squash(&meta.sitename);
+    let read_from_title = sitename.contains('.') && sitename.eq_ignore_ascii_case(&squash(&meta.title));
+    let site = Some(sitename).filter(|s| !s.is_empty() && !read_from_title);
     let mut title = headline(&squash(&meta.title), &marks.headlines, site.as_deref());
     // Trafilatura finds no title in some `<title>`s ("Briefe - 26 Oktober 2010 -
     // Blog - …"): the page's own title then, rather than no article at all.
     if title.is_empty() {
         title = strip_site_suffix(&marks.page_title, site.as_deref());
+        if site.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(&title)) {
+            title.clear();
+        }
     }
     if !title.is_empty() {
         layout.notes.push(format!("headline: {title:?}"));
@@ -106,7 +113,7 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
 }
 
 /// What the page's markup says before extraction takes it apart: its
-/// `<h1>`s, its publication date, and the bylines it marks up.
+/// `<h1>`s and `<title>`, its publication date, and the bylines it marks up.
 struct PageMarks {
     headlines: Vec<String>,
     /// The text of `<title>`.
