@@ -982,7 +982,9 @@ mod tests {
             ["Novak Djokovic", "Vasek Pospisil"]
         );
         assert_eq!(
-            names("Japan's Toyota Motor and Germany's Deutsche Bank rose; Canada's Liberal Party fell."),
+            names(
+                "Japan's Toyota Motor and Germany's Deutsche Bank rose; Canada's Liberal Party and Japan's Sony Electronics fell."
+            ),
             Vec::<String>::new()
         );
     }
