@@ -8,8 +8,9 @@
 //! A given name (US SSA baby names) and a surname make a name without other
 //! context; so do a name's form (Chinese surname first, a Slavic surname's
 //! ending in Cyrillic) and weaker company: a place's possessive (`Serbia's
-//! Novak Djokovic`), or "and" with a name found on its own. No list of known people is used. The word lists live in
-//! `data/people_words.txt`, the given names in `data/given_names.txt`.
+//! Novak Djokovic`), or "and" with a name found on its own. No list of known
+//! people is used. The word lists live in `data/people_words.txt`, the given
+//! names in `data/given_names.txt`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -317,7 +318,8 @@ pub fn find(text: &str, authors: &[String], is_place: &dyn Fn(&str) -> bool) -> 
     let tokens = tokenize(text);
     let mut people: Vec<Person> = Vec::new();
     let mut singles: Vec<(String, usize, String)> = Vec::new();
-    // Token spans of the runs found to be full names, and of the runs that were not.
+    // Token spans of the runs found to be full names, and of those that were not:
+    // a run beside a name, joined by "and", is looked at again once all are known.
     let mut named_runs: Vec<(usize, usize)> = Vec::new();
     let mut unnamed_runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -396,13 +398,6 @@ fn add(people: &mut Vec<Person>, name: String, evidence: String, at: usize) {
     }
 }
 
-/// A word that may be part of a name found on weak evidence (a pair, a
-/// place's possessive): written as a word (not an initial, not in
-/// capitals) and not an organisation's (`Motor`, `Records`).
-fn is_plain_name_word(t: &Token<'_>) -> bool {
-    t.text.chars().skip(1).any(char::is_lowercase) && !WORDS.organisations.contains(bare(t)) && !t.text.ends_with('.')
-}
-
 /// The run `tokens[i..j]` as a person's name because "and" joins it to a
 /// name found on its own words (`Ben McLachlan and Yasutaka Uchiyama`):
 /// two or three plain words, none an organisation's, a place's or a title.
@@ -413,17 +408,15 @@ fn paired_with_a_name(
     named_runs: &[(usize, usize)],
     is_place: &dyn Fn(&str) -> bool,
 ) -> Option<(String, String)> {
-    let joined_before = i >= 2 && tokens[i - 1].text == "and" && named_runs.iter().any(|&(_, end)| end == i - 1);
-    let joined_after =
-        tokens.get(j).is_some_and(|t| t.text == "and") && named_runs.iter().any(|&(start, _)| start == j + 1);
+    // The runs come in text order and do not overlap: their starts and ends are both sorted.
+    let joined_before =
+        i >= 2 && tokens[i - 1].text == "and" && named_runs.binary_search_by_key(&(i - 1), |&(_, end)| end).is_ok();
+    let joined_after = tokens.get(j).is_some_and(|t| t.text == "and")
+        && named_runs.binary_search_by_key(&(j + 1), |&(start, _)| start).is_ok();
     if !(joined_before || joined_after) || tokens.get(j).is_some_and(|t| WORDS.place_nouns.contains(t.text)) {
         return None;
     }
-    let c = Candidate::of(&tokens[i..j], is_place)?;
-    if c.name_from != 0 || !(2..=3).contains(&c.name.len()) || !c.name.iter().all(|t| is_plain_name_word(t)) {
-        return None;
-    }
-    let text = c.text();
+    let text = Candidate::of(&tokens[i..j], is_place)?.plain_text()?;
     Some((text.clone(), format!("{text} (named with another person)")))
 }
 
@@ -498,11 +491,7 @@ fn named_after_places_possessive(
     is_place: &dyn Fn(&str) -> bool,
 ) -> Option<(String, String)> {
     let place = tokens.get(i.checked_sub(1)?).filter(|t| t.possessive && is_place(t.text))?;
-    let name = &c.name;
-    if c.name_from != 0 || !(2..=3).contains(&name.len()) || !name.iter().all(|t| is_plain_name_word(t)) {
-        return None;
-    }
-    let text = c.text();
+    let text = c.plain_text()?;
     Some((text.clone(), format!("{}'s {text}", place.text)))
 }
 
@@ -659,6 +648,18 @@ impl<'r, 't> Candidate<'r, 't> {
             return None;
         }
         Some(Candidate { run, name, name_from, last_title, titled })
+    }
+
+    /// The name, if it may stand on weak evidence (a pair, a place's
+    /// possessive): the whole run, two or three words written as words (no
+    /// initial, nothing in capitals), none an organisation's (`Motor`, `Records`).
+    fn plain_text(&self) -> Option<String> {
+        let plain = |t: &&Token<'_>| {
+            t.text.chars().skip(1).any(char::is_lowercase)
+                && !WORDS.organisations.contains(bare(t))
+                && !t.text.ends_with('.')
+        };
+        (self.name_from == 0 && (2..=3).contains(&self.name.len()) && self.name.iter().all(plain)).then(|| self.text())
     }
 
     /// The name as written, without a sentence's closing period.
@@ -904,10 +905,7 @@ mod tests {
         );
         assert_eq!(names("shares of Ceres Robotics, a maker of landers, rose."), Vec::<String>::new());
         assert_eq!(names("a win over the NBA-leading Lakers, who lost."), Vec::<String>::new());
-    }
-
-    #[test]
-    fn appositives_with_a_modified_role() {
+        // A modified role, and a compound one before a name.
         assert_eq!(
             names(
                 "Fan Mengguang, deputy director of the centre, told the media. Trump and Chinese vice-premier Liu Hex met."

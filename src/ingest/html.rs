@@ -61,17 +61,14 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
     // when the page names none ("… 10. Oktober 2019 – TALENT Schweiz"); such a
     // "site" equal to the title is the title, neither site nor agency. A real
     // site name equal to the title (a home page's) stays, and the page is refused.
-    let sitename = squash(&meta.sitename);
-    let read_from_title = sitename.contains('.') && sitename.eq_ignore_ascii_case(&squash(&meta.title));
+    let (sitename, meta_title) = (squash(&meta.sitename), squash(&meta.title));
+    let read_from_title = sitename.contains('.') && sitename.eq_ignore_ascii_case(&meta_title);
     let site = Some(sitename).filter(|s| !s.is_empty() && !read_from_title);
-    let mut title = headline(&squash(&meta.title), &marks.headlines, site.as_deref());
+    let mut title = headline(&meta_title, &marks.headlines, site.as_deref());
     // Trafilatura finds no title in some `<title>`s ("Briefe - 26 Oktober 2010 -
     // Blog - …"): the page's own title then, rather than no article at all.
     if title.is_empty() {
-        title = strip_site_suffix(&marks.page_title, site.as_deref());
-        if site.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(&title)) {
-            title.clear();
-        }
+        title = headline(&marks.page_title, &[], site.as_deref());
     }
     if !title.is_empty() {
         layout.notes.push(format!("headline: {title:?}"));
