@@ -90,12 +90,12 @@ fn person_code<'a>(name: &str, people: &'a [(String, String)]) -> Option<&'a str
     let words: Vec<&str> = name.split_whitespace().collect();
     let surname = words.last()?.to_lowercase();
     people.iter().find_map(|(code, full)| {
-        let gold: Vec<&str> = full.split_whitespace().collect();
+        // The table writes initials and nicknames too: `E. Gerald Corrigan`, `Robert (Bob) Hawke`.
+        let gold: Vec<&str> = full.split_whitespace().filter(|w| !w.ends_with('.')).collect();
         let same_surname = gold.last().is_some_and(|s| s.to_lowercase() == surname);
-        let first_agrees = words.len() < 2
-            || gold.len() < 2
-            || gold[0].to_lowercase() == words[0].to_lowercase()
-            || words[0].len() <= 2;
+        let given = |g: &str| g.trim_matches(['(', ')']).to_lowercase() == words[0].to_lowercase();
+        let first_agrees =
+            words.len() < 2 || gold.len() < 2 || gold[..gold.len() - 1].iter().any(|g| given(g)) || words[0].len() <= 2;
         (same_surname && first_agrees).then_some(code.as_str())
     })
 }
@@ -123,8 +123,10 @@ pub struct Report {
     pub failures: usize,
     /// Country scores.
     pub countries: Score,
-    /// Coded-people scores.
+    /// Coded-people scores of the people each story is about (`people_about`).
     pub people: Score,
+    /// Coded-people scores of every person named (`people`).
+    pub people_named: Score,
     /// (right, total) for titles, dates (±1 day) and datelines.
     pub titles: (usize, usize),
     /// See `titles`.
@@ -199,15 +201,28 @@ pub fn evaluate(dir: &Path, options: Options) -> Result<Report, String> {
             report.misses.push(format!("{}: predicted {:?}, gold {:?}", gold.id, predicted, expected));
         }
         if let Some(out) = dump.as_mut() {
-            write_coded_people(out, &gold, &a, &people_codes);
+            let story = dateline::extract::Story {
+                title: &a.title,
+                body: &a.layout.body_text(),
+                dateline_city: a.layout.dateline.as_ref().map(|d| d.city.as_str()),
+                dateline_region: a.layout.dateline.as_ref().and_then(|d| d.region.as_deref()),
+                authors: &a.layout.authors,
+            };
+            write_coded_people(out, &gold, &a, &people_codes, &extractor.people_prominence(&story), story.body);
         }
-        // People with a code.
-        let predicted_codes: HashSet<&str> =
-            a.entities.people.iter().filter_map(|f| person_code(&f.name, &people_codes)).collect();
+        // People with a code: those the story is about, and every one named.
+        let codes = |found: &[dateline::extract::Found]| -> HashSet<&str> {
+            found.iter().filter_map(|f| person_code(&f.name, &people_codes)).collect()
+        };
+        let predicted_codes = codes(&a.entities.people_about);
         let gold_codes: HashSet<&str> = gold.people.iter().map(String::as_str).collect();
+        let named_codes = codes(&a.entities.people);
         if let Some(out) = dump.as_mut() {
-            write_missed_people(out, &gold, &a, gold_codes.difference(&predicted_codes));
+            write_missed_people(out, &gold, &a, gold_codes.difference(&named_codes));
         }
+        report.people_named.tp += named_codes.intersection(&gold_codes).count();
+        report.people_named.fp += named_codes.difference(&gold_codes).count();
+        report.people_named.fn_ += gold_codes.difference(&named_codes).count();
         report.people.tp += predicted_codes.intersection(&gold_codes).count();
         report.people.fp += predicted_codes.difference(&gold_codes).count();
         report.people.fn_ += gold_codes.difference(&predicted_codes).count();
@@ -265,7 +280,7 @@ fn write_salience(
     use std::io::Write;
     let story = dateline::extract::Story {
         title: &a.title,
-        body: &a.layout.blocks.iter().map(|b| format!("{b:?}")).collect::<Vec<_>>().join("\n\n"),
+        body: &a.layout.body_text(),
         dateline_city: a.layout.dateline.as_ref().map(|d| d.city.as_str()),
         dateline_region: a.layout.dateline.as_ref().and_then(|d| d.region.as_deref()),
         authors: &a.layout.authors,
@@ -295,12 +310,37 @@ fn write_salience(
 }
 
 /// `--dump`: each person found who has a Reuters code, with the evidence.
-fn write_coded_people(out: &mut std::fs::File, gold: &Gold, a: &Analysis, people_codes: &[(String, String)]) {
+fn write_coded_people(
+    out: &mut std::fs::File,
+    gold: &Gold,
+    a: &Analysis,
+    people_codes: &[(String, String)],
+    prominence: &[(String, dateline::extract::Prominence)],
+    body: &str,
+) {
     use std::io::Write;
     for f in &a.entities.people {
         if let Some(code) = person_code(&f.name, people_codes) {
             let in_gold = gold.people.iter().any(|g| g == code) as u8;
-            let _ = writeln!(out, "P\t{}\t{code}\t{in_gold}\t{}\t{}", gold.id, f.name, f.evidence.join(" | "));
+            let p = prominence.iter().find(|(n, _)| *n == f.name).map(|(_, p)| *p).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "P\t{}\t{code}\t{in_gold}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                gold.id,
+                p.title as u8,
+                p.opening as u8,
+                p.mentions,
+                a.entities.people.len(),
+                {
+                    let surname = f.name.rsplit(' ').next().unwrap_or("");
+                    let at = body.find(surname).unwrap_or(0);
+                    let from = body.floor_char_boundary(at.saturating_sub(60));
+                    let to = body.ceil_char_boundary((at + 60).min(body.len()));
+                    body[from..to].replace(['\n', '\t'], " ")
+                },
+                f.name,
+                f.evidence.join(" | ")
+            );
         }
     }
 }
@@ -351,7 +391,8 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let Report { stories, failures, countries, people, titles, dates, datelines, per_sec, misses } = report;
+    let Report { stories, failures, countries, people, people_named, titles, dates, datelines, per_sec, misses } =
+        report;
     println!("Reuters-21578, Distribution 1.0 — {} stories with a body ({failures} not analysed)", stories);
     println!(
         "countries   P {:.3}  R {:.3}  F1 {:.3}   (tp {}, fp {}, fn {})",
@@ -363,12 +404,20 @@ fn main() {
         countries.fn_
     );
     println!(
-        "people      P {:.3}  R {:.3}          (coded people: tp {}, fp {}, fn {})",
+        "people      P {:.3}  R {:.3}          (coded people, people_about: tp {}, fp {}, fn {})",
         people.p(),
         people.r(),
         people.tp,
         people.fp,
         people.fn_
+    );
+    println!(
+        "  named     P {:.3}  R {:.3}          (coded people, every one named: tp {}, fp {}, fn {})",
+        people_named.p(),
+        people_named.r(),
+        people_named.tp,
+        people_named.fp,
+        people_named.fn_
     );
     println!("title       {:.3}  ({}/{})", ratio(titles.0, titles.1), titles.0, titles.1);
     println!("date ±1 day {:.3}  ({}/{})", ratio(dates.0, dates.1), dates.0, dates.1);

@@ -54,6 +54,9 @@ pub struct Archive {
     /// For each country term, the articles (newest first) that name the
     /// country but are not about it (their `countries_named`).
     pub also_named: Vec<Vec<usize>>,
+    /// For each person term, the articles (newest first) that name the person
+    /// only in passing (not in their `people_about`).
+    pub in_passing: Vec<Vec<usize>>,
     /// Problems worth a warning (slug clashes).
     pub warnings: Vec<Diagnostic>,
 }
@@ -71,6 +74,7 @@ impl Archive {
             && old.meta.date == article.meta.date
             && old.meta.draft == article.meta.draft
             && old.meta.countries_named == article.meta.countries_named
+            && old.meta.people_about == article.meta.people_about
             && Taxonomy::ALL.iter().all(|t| t.names(&old.meta) == t.names(&article.meta));
         if same_shape {
             entry.article = article;
@@ -119,13 +123,14 @@ impl Archive {
         let related = relations::related_articles(&terms_of, &terms, related_limit);
         let co_terms = PerTaxonomy::from_fn(|tax| relations::co_occurring(tax, &terms_of, &terms, CO_TERMS));
         let also_named = also_named(&articles, &terms_of, terms_of_countries(&terms));
+        let in_passing = in_passing(&articles, &terms_of, &terms[Taxonomy::People]);
         let entries = articles
             .into_iter()
             .zip(slugs)
             .zip(terms_of)
             .map(|((article, slug), terms)| Entry { article, slug, terms })
             .collect();
-        Archive { entries, terms, calendar, related, co_terms, also_named, warnings }
+        Archive { entries, terms, calendar, related, co_terms, also_named, in_passing, warnings }
     }
 
     /// The terms of one taxonomy.
@@ -143,18 +148,40 @@ fn terms_of_countries(terms: &PerTaxonomy<TermIndex>) -> &TermIndex {
     &terms[Taxonomy::Countries]
 }
 
+/// Each term's id by its name and variants, folded to lower case.
+fn ids_by_name(index: &TermIndex) -> std::collections::HashMap<String, TermId> {
+    let mut by_name = std::collections::HashMap::new();
+    for (id, term) in index.terms.iter().enumerate() {
+        for name in std::iter::once(&term.name).chain(&term.variants) {
+            by_name.insert(name.to_lowercase(), id);
+        }
+    }
+    by_name
+}
+
+/// The articles that name each person only in passing.
+fn in_passing(articles: &[Arc<Article>], terms_of: &[PerTaxonomy<Vec<TermId>>], people: &TermIndex) -> Vec<Vec<usize>> {
+    let by_name = ids_by_name(people);
+    let mut passing = vec![Vec::new(); people.terms.len()];
+    for (article, (a, terms)) in articles.iter().zip(terms_of).enumerate() {
+        let Some(about) = &a.meta.people_about else { continue };
+        let about: HashSet<TermId> = about.iter().filter_map(|n| by_name.get(&n.to_lowercase()).copied()).collect();
+        for &t in &terms[Taxonomy::People] {
+            if !about.contains(&t) {
+                passing[t].push(article);
+            }
+        }
+    }
+    passing
+}
+
 /// The articles that name each country without being about it.
 fn also_named(
     articles: &[Arc<Article>],
     terms_of: &[PerTaxonomy<Vec<TermId>>],
     countries: &TermIndex,
 ) -> Vec<Vec<usize>> {
-    let mut by_name: std::collections::HashMap<String, TermId> = std::collections::HashMap::new();
-    for (id, term) in countries.terms.iter().enumerate() {
-        for name in std::iter::once(&term.name).chain(&term.variants) {
-            by_name.insert(name.to_lowercase(), id);
-        }
-    }
+    let by_name = ids_by_name(countries);
     let mut named = vec![Vec::new(); countries.terms.len()];
     for (article, (a, terms)) in articles.iter().zip(terms_of).enumerate() {
         for name in &a.meta.countries_named {

@@ -27,6 +27,7 @@ pub const KNOWN_FIELDS: &[&str] = &[
     "countries",
     "countries_named",
     "people",
+    "people_about",
     "draft",
     "slug",
     "roles",
@@ -55,8 +56,10 @@ pub struct ArticleMeta {
     pub countries: Vec<String>,
     /// Every country the story names (the ones it is about among them).
     pub countries_named: Vec<String>,
-    /// Person names.
+    /// Every person the story names.
     pub people: Vec<String>,
+    /// The people the story is about, when not all of `people` (`None`: all of them).
+    pub people_about: Option<Vec<String>>,
     /// Left out of the build unless drafts are asked for.
     pub draft: bool,
     /// URL slug chosen by the author instead of the file name.
@@ -98,6 +101,7 @@ pub fn parse_meta(yaml: &str, file: &Path, first_line: usize) -> Result<ArticleM
     let countries = fields.list(&map, "countries");
     let countries_named = fields.list(&map, "countries_named");
     let people = fields.list(&map, "people");
+    let people_about = map.contains_key("people_about").then(|| fields.list(&map, "people_about"));
     let draft = fields.flag(&map, "draft");
     let slug = fields.text(&map, "slug").map(|s| Slug::from_name(&s));
     let roles = fields.text_map(&map, "roles");
@@ -121,6 +125,7 @@ pub fn parse_meta(yaml: &str, file: &Path, first_line: usize) -> Result<ArticleM
             countries,
             countries_named,
             people,
+            people_about,
             draft,
             slug,
             roles,
@@ -343,8 +348,11 @@ pub struct FrontMatterOut {
     /// Every country the story names, when it names more than it is about.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub countries_named: Vec<String>,
-    /// Person names.
+    /// Every person the story names.
     pub people: Vec<String>,
+    /// The people the story is about, when it names others in passing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people_about: Option<Vec<String>>,
     /// The title each person was named with, where one was.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub roles: BTreeMap<String, String>,
@@ -387,6 +395,15 @@ mod tests {
         assert_eq!(m.countries, ["Mali", "Yemen"]);
         assert_eq!(m.people, ["Leon E. Panetta"]);
         assert_eq!(m.extra["region"], serde_json::json!("Sahel"));
+    }
+
+    #[test]
+    fn people_about_is_absent_unless_written() {
+        assert_eq!(parse("title: A\ndate: 2012-10-24\npeople: [B C]\n").unwrap().people_about, None);
+        let m = parse("title: A\ndate: 2012-10-24\npeople: [B C, D E]\npeople_about: [B C]\n").unwrap();
+        assert_eq!(m.people_about.as_deref(), Some(&["B C".to_string()][..]));
+        let none = parse("title: A\ndate: 2012-10-24\npeople: [B C]\npeople_about: []\n").unwrap();
+        assert_eq!(none.people_about.as_deref(), Some(&[][..]), "an empty list: about nobody");
     }
 
     #[test]
@@ -442,6 +459,7 @@ mod tests {
             countries: vec!["Norway".into(), "NO".into()],
             countries_named: vec!["Norway".into(), "NO".into(), "Sweden".into()],
             people: vec![],
+            people_about: None,
             roles: BTreeMap::from([("Jim Smith".to_string(), "Mayor".to_string())]),
         };
         let yaml = frontmatter::to_yaml(&out).unwrap();

@@ -47,8 +47,10 @@ pub struct Entities {
     pub countries: Vec<Found>,
     /// Every country the story names (or refers to by a demonym), by first mention.
     pub countries_named: Vec<Found>,
-    /// People, by first mention.
+    /// Every person named, by first mention.
     pub people: Vec<Found>,
+    /// The people the story is about (a subset of `people`, same order).
+    pub people_about: Vec<Found>,
     /// Topics, strongest first.
     pub topics: Vec<Found>,
 }
@@ -204,6 +206,53 @@ impl Salience {
     }
 }
 
+/// Where and how often a person is named in one article.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Prominence {
+    /// Named in the headline.
+    pub title: bool,
+    /// First named in the story's opening (see [`opening_end`]).
+    pub opening: bool,
+    /// Mentions, surname-only ones included.
+    pub mentions: usize,
+}
+
+impl Prominence {
+    /// Whether the article is about the person, not only naming them in passing.
+    pub fn is_about(&self) -> bool {
+        // Measured on Reuters-21578 (TRAIN and NOT-USED, 817 coded people;
+        // examples/evaluate.rs): a person named once after the opening is
+        // coded for the story in 14% of cases, against 60–97% for the other
+        // cases. Every person named: P 0.481 R 0.972; this rule: P 0.617 R 0.900.
+        self.title || self.opening || self.mentions >= 2
+    }
+}
+
+/// Where a story's opening ends: after its second paragraph, and not before
+/// 300 bytes, so that a wire story's one-sentence paragraphs still make a lead.
+fn opening_end(body: &str) -> usize {
+    let mut end = 0;
+    for _ in 0..2 {
+        end = body[end..].find("\n\n").map_or(body.len(), |k| end + k + 2);
+    }
+    end.max(body.floor_char_boundary(300.min(body.len())))
+}
+
+/// Whether a headline capitalises its small words too (`Kemp Urges Reagan to Act`).
+fn is_title_case(headline: &str) -> bool {
+    // Words of four letters or more: title case leaves "to", "of", "and" small.
+    let words: Vec<&str> =
+        headline.split_whitespace().filter(|w| w.chars().all(char::is_alphabetic) && w.chars().count() >= 4).collect();
+    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    words.len() >= 3 && capitalised * 10 >= words.len() * 9
+}
+
+/// Whether a name's last word is one of the headline's words.
+fn in_headline(headline: &str, name: &str) -> bool {
+    let surname = name.rsplit(' ').next().unwrap_or(name);
+    headline.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == surname)
+}
+
 /// The compiled vocabularies.
 pub struct Extractor {
     countries: Countries,
@@ -254,10 +303,13 @@ impl Extractor {
             .filter(|(_, s, _)| s.is_salient(total))
             .map(|(name, _, evidence)| Found { name, evidence })
             .collect();
+        let people = self.people_of(story);
+        let people_about = people.iter().filter(|(_, p)| p.is_about()).map(|(f, _)| f.clone()).collect();
         Entities {
             countries,
             countries_named,
-            people: self.people_of(story),
+            people: people.into_iter().map(|(f, _)| f).collect(),
+            people_about,
             topics: self
                 .topics
                 .find(story.title, story.body)
@@ -273,6 +325,11 @@ impl Extractor {
     /// Every country named, with where and how often (before the salience filter).
     pub fn country_salience(&self, story: &Story<'_>) -> Vec<(String, Salience)> {
         self.country_stats(story).into_iter().map(|(n, s, _)| (n, s)).collect()
+    }
+
+    /// Every person named, with where and how often (before the about filter).
+    pub fn people_prominence(&self, story: &Story<'_>) -> Vec<(String, Prominence)> {
+        self.people_of(story).into_iter().map(|(f, p)| (f.name, p)).collect()
     }
 
     fn country_stats(&self, story: &Story<'_>) -> Vec<(String, Salience, Vec<String>)> {
@@ -347,15 +404,20 @@ impl Extractor {
         stats
     }
 
-    fn people_of(&self, story: &Story<'_>) -> Vec<Found> {
+    fn people_of(&self, story: &Story<'_>) -> Vec<(Found, Prominence)> {
         // Country words, and cities of more than one word ("New York",
         // "Los Angeles"): many surnames are one-word city names (Houston,
         // Santos, Lincoln).
         let is_place =
             |w: &str| self.countries.is_country_word(w) || (w.contains(' ') && self.countries.city(w).is_some());
-        let text = format!("{}\n\n{}", story.title, story.body);
-        let lead_end = story.title.len() + 2 + story.body.find("\n\n").unwrap_or(story.body.len());
-        let mut found: Vec<Found> = Vec::new();
+        // A headline in title case capitalises every word, so its runs of
+        // capitals say nothing ("Baker Says Reagan"): its people are the
+        // body's, and it only marks them as prominent.
+        let headline = if is_title_case(story.title) { "" } else { story.title };
+        let text = format!("{headline}\n\n{}", story.body);
+        let lead_end = headline.len() + 2 + story.body.find("\n\n").unwrap_or(story.body.len());
+        let opening = opening_end(story.body);
+        let mut found: Vec<(Found, Prominence)> = Vec::new();
         for p in people::find(&text, story.authors, &is_place) {
             // A bare surname met once, after the lead, is a passing reference
             // ("as Reagan proposed"): measured on Reuters-21578, 11% of these
@@ -375,9 +437,22 @@ impl Extractor {
             if p.mentions > 1 {
                 evidence.push(format!("{} mentions", p.mentions));
             }
-            match found.iter_mut().find(|f| f.name == name) {
-                Some(f) => f.evidence.extend(evidence),
-                None => found.push(Found { name, evidence }),
+            let body_start = headline.len() + 2;
+            let prominence = Prominence {
+                // A headline in title case runs names into other words
+                // ("Kemp Urges Reagan"): its surname among the headline's words counts.
+                title: p.first_at < headline.len() || in_headline(story.title, &p.name),
+                opening: p.first_at < body_start + opening,
+                mentions: p.mentions,
+            };
+            match found.iter_mut().find(|(f, _)| f.name == name) {
+                Some((f, seen)) => {
+                    f.evidence.extend(evidence);
+                    seen.title |= prominence.title;
+                    seen.opening |= prominence.opening;
+                    seen.mentions += prominence.mentions;
+                }
+                None => found.push((Found { name, evidence }, prominence)),
             }
         }
         found

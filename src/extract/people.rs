@@ -372,13 +372,12 @@ pub fn find(text: &str, authors: &[String], is_place: &dyn Fn(&str) -> bool) -> 
             add(&mut people, surname, evidence, at);
         }
     }
-    // Plain surname mentions of a found person (`Panetta` in a quote attribution).
+    // Plain surname mentions of a found person (`Panetta` in a quote
+    // attribution), a titled surname's later ones too (`President Reagan`, then `Reagan's`).
     for person in &mut people {
         let Some(surname) = person.name.rsplit(' ').next() else { continue };
-        if person.name.contains(' ') {
-            let extra = tokens.iter().filter(|t| t.text == surname).count().saturating_sub(person.mentions);
-            person.mentions += extra;
-        }
+        let extra = tokens.iter().filter(|t| t.text == surname).count().saturating_sub(person.mentions);
+        person.mentions += extra;
     }
     merge_variants(&mut people);
     people.retain(|p| !is_author(&p.name, authors));

@@ -246,15 +246,7 @@ pub fn analyze(
             .map(|(name, _)| name.to_string())
             .unwrap_or_else(|| dateline::normal_case(&d.city))
     });
-    let body_text = layout
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Paragraph(p) => p.clone(),
-            Block::Table(rows) => rows.join("\n"),
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    let body_text = layout.body_text();
     let story = Story {
         title: &title,
         body: &body_text,
@@ -653,6 +645,8 @@ fn normalize(
             .filter(|named| named.len() > entities.countries.len())
             .unwrap_or_default(),
         people: names(&entities.people),
+        // Listed only when some are named in passing.
+        people_about: (entities.people_about.len() < entities.people.len()).then(|| names(&entities.people_about)),
         roles: roles(&entities.people),
     };
     let file_text = emit::content_file(&front, &emit::body_markdown(&layout.blocks))
@@ -697,7 +691,9 @@ fn explain_fields(layout: &Layout, city: Option<&str>, entities: &Entities, expl
     }
     for tax in [Taxonomy::Countries, Taxonomy::People, Taxonomy::Topics] {
         for f in found_of(entities, tax) {
-            explain.push(format!("{}: {} ← {}", tax.singular(), f.name, f.evidence.join("; ")));
+            let passing = tax == Taxonomy::People && !entities.people_about.iter().any(|a| a.name == f.name);
+            let passing = if passing { " (named in passing: once, after the opening)" } else { "" };
+            explain.push(format!("{}: {}{passing} ← {}", tax.singular(), f.name, f.evidence.join("; ")));
         }
     }
 }
@@ -780,6 +776,17 @@ fn normalize_markdown(
                 .map_err(|e| Outcome::failed(path, format!("cannot write its {field}: {}", e.message)))?;
             added.push_str(&yaml);
             explain.push(format!("{field} filled in: {}", list.join(", ")));
+            // The people it is about go with the people filled in, as ingest writes them.
+            if tax == Taxonomy::People
+                && entities.people_about.len() < entities.people.len()
+                && crate::frontmatter::locate_key(split.yaml, "people_about").is_none()
+            {
+                let about = names(&entities.people_about);
+                let yaml =
+                    crate::frontmatter::to_yaml(&std::collections::BTreeMap::from([("people_about", &about)]))
+                        .map_err(|e| Outcome::failed(path, format!("cannot write its people_about: {}", e.message)))?;
+                added.push_str(&yaml);
+            }
         }
     }
     let file_text = if added.is_empty() {

@@ -38,6 +38,21 @@ pub struct Layout {
     pub notes: Vec<String>,
 }
 
+impl Layout {
+    /// The story as plain text, blocks separated by blank lines (what extraction reads).
+    pub fn body_text(&self) -> String {
+        let blocks: Vec<String> = self
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.clone(),
+                Block::Table(rows) => rows.join("\n"),
+            })
+            .collect();
+        blocks.join("\n\n")
+    }
+}
+
 /// How far into a file a dateline is looked for.
 const HEADER_LINES: usize = 40;
 

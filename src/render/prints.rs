@@ -128,7 +128,8 @@ impl<'a> Prints<'a> {
     }
 
     /// What a term page shows: its articles, dates, variants, co-occurring
-    /// terms, and for a country the articles that only name it.
+    /// terms, for a country the articles that only name it, and for a person
+    /// how many articles name them in passing.
     fn hash_term(&self, tax: Taxonomy, id: TermId, n: usize, h: &mut DefaultHasher) {
         let (a, per) = (self.archive, self.config.page_size);
         let term = a.term(tax, id);
@@ -140,6 +141,9 @@ impl<'a> Prints<'a> {
             if n == 1 {
                 self.hash_cards(&named[..named.len().min(per)], h);
             }
+        }
+        if tax == Taxonomy::People {
+            a.in_passing.get(id).map_or(0, Vec::len).hash(h);
         }
         let date = |i: Option<&usize>| i.map(|&i| &a.entries[i].article.meta.date);
         (date(term.articles.first()), date(term.articles.last())).hash(h);

@@ -247,6 +247,10 @@ pub struct TermView {
     pub also_named: Vec<ArticleCard>,
     /// Titles seen before a person's name (`Defense Secretary`), most frequent first.
     pub roles: Vec<CountName>,
+    /// For a person: how many of `count` articles name them only in passing.
+    pub in_passing_count: usize,
+    /// `count` less those named only in passing.
+    pub about_count: usize,
 }
 
 /// A name and how often it was seen.
@@ -769,6 +773,10 @@ impl<'a> Views<'a> {
         });
         let (timeline, timeline_svg) = (summary.timeline.clone(), summary.timeline_svg.clone());
         let (datelines, roles) = (summary.datelines.clone(), summary.roles.clone());
+        let in_passing = match taxonomy {
+            Taxonomy::People => self.archive.in_passing.get(id).map_or(0, Vec::len),
+            _ => 0,
+        };
         TermView {
             taxonomy: self.taxonomy_link(taxonomy),
             name: term.name.clone(),
@@ -794,6 +802,8 @@ impl<'a> Views<'a> {
             timeline_svg,
             datelines,
             roles,
+            in_passing_count: in_passing,
+            about_count: term.articles.len() - in_passing,
         }
     }
 

@@ -285,3 +285,21 @@ fn a_country_page_lists_the_articles_about_it_then_those_that_only_name_it() {
         "an article about France is not counted again"
     );
 }
+
+#[test]
+fn a_person_page_counts_the_articles_that_name_them_only_in_passing() {
+    let site = Site::new();
+    site.story(
+        "about",
+        "Baker in Paris",
+        "2012-10-01",
+        "people: [James Baker, Paul Volcker]\npeople_about: [James Baker]",
+    );
+    site.story("both", "Volcker speaks", "2012-10-02", "people: [Paul Volcker, James Baker]");
+    site.build_ok();
+    let volcker = site.page("/people/paul-volcker/");
+    assert!(volcker.contains("2 articles (1 about them, 1 naming them in passing)"), "{volcker}");
+    assert!(volcker.contains("Baker in Paris") && volcker.contains("Volcker speaks"), "both are listed");
+    let baker = site.page("/people/james-baker/");
+    assert!(baker.contains("2 articles") && !baker.contains("in passing"), "{baker}");
+}

@@ -166,3 +166,38 @@ fn a_city_of_two_words_gives_no_person_and_cyrillic_names_do() {
     }
     assert!(people.contains(&"Ольга Панкова".to_string()), "{people:?}");
 }
+
+/// The names of the people an extraction says the story is about.
+fn about(e: &dateline::extract::Entities) -> Vec<String> {
+    e.people_about.iter().map(|f| f.name.clone()).collect()
+}
+
+#[test]
+fn a_person_named_once_after_the_opening_is_named_in_passing() {
+    let body = "Treasury Secretary James Baker said on Monday the dollar had fallen far enough.\n\n\
+        Baker told reporters the talks would resume next month in Paris, where finance ministers \
+        of the leading industrial nations are due to meet again to review their accord.\n\n\
+        The accord was reached in February and has held for six weeks, traders said, although \
+        the currency markets remained nervous about the trade figures due out on Tuesday.\n\n\
+        Some traders recalled that former Fed chairman Paul Volcker had warned of a hard landing.";
+    let e = extract("Dollar steadies as talks near", body, None);
+    let named: Vec<String> = e.people.iter().map(|f| f.name.clone()).collect();
+    assert_eq!(named, ["James Baker", "Paul Volcker"], "both are named");
+    assert_eq!(about(&e), ["James Baker"], "Volcker, once in the last paragraph, is named in passing");
+
+    let twice = format!("{body} Volcker is now a consultant.");
+    assert!(about(&extract("Dollar steadies", &twice, None)).contains(&"Paul Volcker".to_string()), "two mentions");
+    let headlined = extract("Volcker warning recalled as dollar steadies", body, None);
+    assert!(about(&headlined).contains(&"Paul Volcker".to_string()), "named in the headline");
+}
+
+#[test]
+fn a_title_case_headline_does_not_glue_its_words_into_names() {
+    let body = "Secretary of State George Shultz said President Reagan would meet the press on Thursday.\n\n\
+        Reagan has not held a news conference since November.";
+    let e = extract("Shultz Says Reagan Will Meet Press Soon", body, None);
+    let named: Vec<String> = e.people.iter().map(|f| f.name.clone()).collect();
+    assert!(named.iter().all(|n| !n.contains("Says") && !n.contains("Will")), "{named:?}");
+    assert!(named.contains(&"George Shultz".to_string()) && named.contains(&"Reagan".to_string()), "{named:?}");
+    assert_eq!(about(&e), named, "both open the story and one is in the headline");
+}

@@ -253,3 +253,22 @@ fn in_a_batch_an_agency_line_shared_by_many_sources_is_still_the_agency() {
     assert_eq!(meta.roles.get("Leon E. Panetta").map(String::as_str), Some("Defense Secretary"));
     assert_eq!(meta.roles.get("Kim Kwan-jin").map(String::as_str), Some("Minister of National Defense"));
 }
+
+#[test]
+fn ingest_records_who_the_story_is_about_beside_everyone_named() {
+    let site = Site::new();
+    site.file(
+        "sources/dollar.txt",
+        "DOLLAR STEADIES AS TALKS NEAR\n\nWASHINGTON, March 26 - Treasury Secretary James Baker said on Monday the dollar had fallen far enough.\n\n\
+         Baker told reporters the talks would resume next month in Paris, where finance ministers of the leading industrial nations meet again.\n\n\
+         The accord was reached in February and has held for six weeks, traders said, although markets remained nervous about the trade figures.\n\n\
+         Some traders recalled that former Fed chairman Paul Volcker had warned of a hard landing.\n",
+    );
+    let out = ingest(&site, &["sources", "--default-date", "1987-06-01", "--explain"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let meta = front_matter(&content_file(&site, "dollar-steadies"));
+    assert_eq!(meta.people, ["James Baker", "Paul Volcker"]);
+    assert_eq!(meta.people_about.as_deref(), Some(&["James Baker".to_string()][..]));
+    let explain = String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    assert!(explain.contains("Paul Volcker (named in passing"), "{explain}");
+}
