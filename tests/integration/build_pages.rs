@@ -302,4 +302,7 @@ fn a_person_page_counts_the_articles_that_name_them_only_in_passing() {
     assert!(volcker.contains("Baker in Paris") && volcker.contains("Volcker speaks"), "both are listed");
     let baker = site.page("/people/james-baker/");
     assert!(baker.contains("2 articles") && !baker.contains("in passing"), "{baker}");
+    site.story("aside", "Markets calm", "2012-10-03", "people: [Ann Lee, Tom Roe]\npeople_about: [Ann Lee]");
+    site.build_ok();
+    assert!(site.page("/people/tom-roe/").contains("1 article (all naming them in passing)"));
 }
