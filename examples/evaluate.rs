@@ -202,7 +202,7 @@ pub fn evaluate(dir: &Path, options: Options) -> Result<Report, String> {
         }
         if let Some(out) = dump.as_mut() {
             let body = a.layout.body_text();
-            let story = story_of(&a, &body);
+            let story = a.layout.story(&a.title, &body);
             write_coded_people(out, &gold, &a, &people_codes, &extractor.people_prominence(&story), story.body);
         }
         // People with a code: those the story is about, and every one named.
@@ -264,17 +264,6 @@ fn fallback_for(path: &Path, default_date: Option<jiff::civil::Date>) -> Fallbac
 }
 
 /// `--dump`: each country's salience features, and whether the gold has it.
-/// The story extraction reads from an analysed source, with its body as plain text.
-fn story_of<'a>(a: &'a Analysis, body: &'a str) -> dateline::extract::Story<'a> {
-    dateline::extract::Story {
-        title: &a.title,
-        body,
-        dateline_city: a.layout.dateline.as_ref().map(|d| d.city.as_str()),
-        dateline_region: a.layout.dateline.as_ref().and_then(|d| d.region.as_deref()),
-        authors: &a.layout.authors,
-    }
-}
-
 fn write_salience(
     out: &mut std::fs::File,
     gold: &Gold,
@@ -285,7 +274,7 @@ fn write_salience(
 ) {
     use std::io::Write;
     let body = a.layout.body_text();
-    let story = story_of(a, &body);
+    let story = a.layout.story(&a.title, &body);
     let gold_names: HashSet<&str> = gold.places.iter().filter_map(|c| places.get(c)).map(|n| same_country(n)).collect();
     let all = extractor.country_salience(&story);
     for (name, s) in &all {

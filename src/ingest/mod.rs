@@ -247,15 +247,21 @@ pub fn analyze(
             .unwrap_or_else(|| dateline::normal_case(&d.city))
     });
     let body_text = layout.body_text();
-    let story = Story {
-        title: &title,
-        body: &body_text,
-        dateline_city: layout.dateline.as_ref().map(|d| d.city.as_str()),
-        dateline_region: layout.dateline.as_ref().and_then(|d| d.region.as_deref()),
-        authors: &layout.authors,
-    };
-    let entities = extractor.extract(&story);
+    let entities = extractor.extract(&layout.story(&title, &body_text));
     Ok(Analysis { layout, page, title, date, date_why, dateline_city, entities })
+}
+
+impl Layout {
+    /// What the entity extractor reads: `title`, `body` (see [`Layout::body_text`]), this dateline and authors.
+    pub fn story<'a>(&'a self, title: &'a str, body: &'a str) -> Story<'a> {
+        Story {
+            title,
+            body,
+            dateline_city: self.dateline.as_ref().map(|d| d.city.as_str()),
+            dateline_region: self.dateline.as_ref().and_then(|d| d.region.as_deref()),
+            authors: &self.authors,
+        }
+    }
 }
 
 /// Characters that take no room on screen (zero-width spaces and joiners,
