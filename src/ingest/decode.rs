@@ -2,8 +2,11 @@
 //! line endings and stray control characters.
 //!
 //! Scraped files arrive in whatever encoding their site used. Valid UTF-8 is
-//! taken as is; anything else single-byte is read as Windows-1252 (a superset
-//! of Latin-1's printable range), which is what such files almost always are.
+//! taken as is; UTF-8 with a few stray bytes (a Windows-1252 quote pasted
+//! into a UTF-8 page) keeps its UTF-8 and reads only those bytes as
+//! Windows-1252; anything else single-byte is read as Windows-1252 (a
+//! superset of Latin-1's printable range), which is what such files almost
+//! always are.
 
 /// The encoding a file turned out to be in, for `--explain`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,8 +17,22 @@ pub enum Encoding {
     Utf16,
     /// Windows-1252 / Latin-1.
     Windows1252,
+    /// UTF-8 but for this many stray bytes, each read as Windows-1252.
+    Utf8WithStrayBytes(usize),
     /// The encoding a web page declares (`<meta charset="Shift_JIS">`), by its name.
     Declared(&'static str),
+}
+
+impl std::fmt::Display for Encoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Encoding::Utf8 => write!(f, "UTF-8"),
+            Encoding::Utf16 => write!(f, "UTF-16"),
+            Encoding::Windows1252 => write!(f, "Windows-1252"),
+            Encoding::Utf8WithStrayBytes(n) => write!(f, "UTF-8 but for {n} stray bytes, read as Windows-1252"),
+            Encoding::Declared(name) => write!(f, "{name}"),
+        }
+    }
 }
 
 /// Why a file is not text.
@@ -48,7 +65,10 @@ pub fn decode_html(bytes: &[u8]) -> Result<(String, Encoding, Option<String>), N
     if utf8_label || (is_utf8 && declared.is_single_byte()) {
         let (text, encoding) = decode(bytes)?;
         let warning = match (utf8_label, is_utf8) {
-            (true, false) => Some(format!("the page says it is UTF-8 but is not; read as {encoding:?}")),
+            (true, false) => Some(match encoding {
+                Encoding::Utf8WithStrayBytes(_) => format!("the page is {encoding}"),
+                _ => format!("the page says it is UTF-8 but is not; read as {encoding}"),
+            }),
             (false, true) if bytes.iter().any(|b| !b.is_ascii()) => {
                 Some(format!("the page says it is {} but is UTF-8; read as UTF-8", declared.name()))
             }
@@ -67,11 +87,17 @@ pub fn decode_html(bytes: &[u8]) -> Result<(String, Encoding, Option<String>), N
     Ok((text, encoding, warning))
 }
 
-/// The `charset` a page declares in its first 1,024 bytes (`<meta charset>`
-/// or the `http-equiv` content type), as browsers look for it.
+/// How far into a page its `<head>` is searched for a charset.
+const HEAD_SCAN: usize = 64 * 1024;
+
+/// The `charset` a page declares in its `<head>` (`<meta charset>` or the
+/// `http-equiv` content type). Browsers look in the first 1,024 bytes and
+/// then again when the parser meets the tag; saved pages put long scripts
+/// and styles first, so the whole head is searched (up to 64 KiB).
 fn declared_charset(bytes: &[u8]) -> Option<String> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
-    let mut rest = head.as_str();
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(HEAD_SCAN)]).to_ascii_lowercase();
+    let end = ["</head", "<body"].iter().filter_map(|tag| head.find(tag)).min().unwrap_or(head.len());
+    let mut rest = &head[..end];
     while let Some(at) = rest.find("<meta") {
         rest = &rest[at + 5..];
         let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
@@ -99,7 +125,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), NotText> {
     } else {
         match std::str::from_utf8(bytes) {
             Ok(text) => (text.to_string(), Encoding::Utf8),
-            Err(_) => (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252),
+            Err(_) => mostly_utf8(bytes)
+                .unwrap_or_else(|| (bytes.iter().map(|&b| windows_1252(b)).collect(), Encoding::Windows1252)),
         }
     };
     let text = clean(&text);
@@ -119,6 +146,27 @@ fn utf16(bytes: &[u8]) -> Option<String> {
         .chunks_exact(2)
         .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
     Some(char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect())
+}
+
+/// Text that is UTF-8 but for some stray bytes: more valid multi-byte
+/// characters than bytes that are not UTF-8 (Windows-1252 text holds almost
+/// no valid multi-byte sequences, so it never passes). The stray bytes are
+/// read as Windows-1252.
+fn mostly_utf8(bytes: &[u8]) -> Option<(String, Encoding)> {
+    let (mut multibyte, mut stray) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        stray += chunk.invalid().len();
+    }
+    if multibyte <= stray {
+        return None;
+    }
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        text.extend(chunk.invalid().iter().map(|&b| windows_1252(b)));
+    }
+    Some((text, Encoding::Utf8WithStrayBytes(stray)))
 }
 
 /// NUL bytes, or more than 10% control bytes in the first 8 KiB, mean binary.
@@ -202,6 +250,33 @@ mod tests {
         let (_, enc, warning) = decode_html("<meta charset=\"iso-8859-1\">Café".as_bytes()).unwrap();
         assert_eq!(enc, Encoding::Utf8);
         assert!(warning.is_some_and(|w| w.contains("is UTF-8")));
+    }
+
+    #[test]
+    fn utf8_with_a_few_stray_bytes_keeps_its_utf8() {
+        // A UTF-8 page with one Windows-1252 quote pasted in.
+        let bytes = b"<meta charset=\"utf-8\"><p>S\xC3\xA3o Paulo, Z\xC3\xBCrich, Qu\xC3\xA9bec and \x93quoted\x94</p>";
+        let (text, enc, warning) = decode_html(bytes).unwrap();
+        assert!(text.contains("São Paulo, Zürich, Québec and “quoted”"), "{text}");
+        assert_eq!(enc, Encoding::Utf8WithStrayBytes(2));
+        assert!(warning.is_some_and(|w| w.contains("2 stray bytes")));
+        // Windows-1252 text with one accidental valid pair stays Windows-1252.
+        let (text, enc) = decode(b"Caf\xE9 cr\xE8me \xC3\xA9 na\xEFve").unwrap();
+        assert_eq!(enc, Encoding::Windows1252);
+        assert!(text.starts_with("Café crème"), "{text}");
+    }
+
+    #[test]
+    fn a_charset_declared_after_long_scripts_is_found() {
+        let script = format!("<script>{}</script>", "var x = 1;\n".repeat(300));
+        let page = format!("<html><head>{script}<meta charset=\"windows-1251\"></head><body>Новости</body></html>");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&page);
+        let (text, enc, _) = decode_html(&bytes).unwrap();
+        assert_eq!(enc, Encoding::Declared("windows-1251"));
+        assert!(text.contains("Новости"), "{text}");
+        // A charset named only in the body is not the page's.
+        let late = format!("<html><head></head><body><meta charset=\"windows-1251\">{}</body></html>", "x");
+        assert_eq!(declared_charset(late.as_bytes()), None);
     }
 
     #[test]

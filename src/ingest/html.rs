@@ -12,7 +12,7 @@ use trafilatura::{ExtractionFocus, Options};
 
 use crate::ingest::dateline::{self, PartialDate};
 use crate::ingest::text::{Block, Layout};
-use crate::ingest::{byline, chrome, page_date};
+use crate::ingest::{byline, chrome, lead, page_date};
 
 /// Elements parsed at most, so a hostile page cannot make extraction crawl.
 const MAX_ELEMENTS: usize = 200_000;
@@ -44,6 +44,7 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
     // Trafilatura removes them with the text that follows ("<ruby>子<rt>こ</rt></ruby>どもへの"
     // became "子"): removed here first, that text kept.
     doc.strip_elements(doc.root(), true, RUBY_ANNOTATIONS);
+    let lead = lead::find(&doc);
     let page_text = doc.body().map(|body| squash(&doc.text_content(body))).unwrap_or_default();
     let mut options = Options::default().with_fallback(true).with_focus(ExtractionFocus::FavorPrecision);
     options.max_tree_size = Some(MAX_ELEMENTS);
@@ -90,6 +91,11 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
         // The dateline stays in the text, as printed; the field names it.
         layout.notes.push(format!("dateline: {:?}", d.raw));
         layout.dateline = Some(d);
+    }
+    // After the dateline is read: a standfirst comes before the dateline's paragraph.
+    if let Some(lead) = lead.filter(|l| !lead::is_kept(l, &paragraphs) && layout.title.as_deref() != Some(l)) {
+        layout.notes.push(format!("lead from the page's markup (extraction dropped it): {lead:?}"));
+        paragraphs.insert(0, lead);
     }
     drop_chrome(&mut layout, &mut paragraphs);
     layout.blocks = paragraphs.into_iter().map(Block::Paragraph).collect();

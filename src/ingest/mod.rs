@@ -11,6 +11,7 @@ pub mod dateline;
 pub mod decode;
 pub mod emit;
 pub mod html;
+pub mod lead;
 pub mod manifest;
 pub mod page_date;
 pub mod text;
@@ -608,7 +609,7 @@ fn normalize(
     explain: &mut Vec<String>,
 ) -> Result<Normalized, Outcome> {
     if source.encoding != decode::Encoding::Utf8 {
-        explain.push(format!("encoding: {:?}, converted to UTF-8", source.encoding));
+        explain.push(format!("encoding: {}, converted to UTF-8", source.encoding));
     }
     if source.kind == Kind::Markdown {
         return normalize_markdown(path, &source.text, key, extractor, explain);
