@@ -202,7 +202,7 @@ pub fn evaluate(dir: &Path, options: Options) -> Result<Report, String> {
         }
         if let Some(out) = dump.as_mut() {
             let body = a.layout.body_text();
-            let story = a.layout.story(&a.title, &body);
+            let story = a.layout.story(&a.title, &body, Some(a.date.year()));
             write_coded_people(out, &gold, &a, &people_codes, &extractor.people_prominence(&story), story.body);
         }
         // People with a code: those the story is about, and every one named.
@@ -274,7 +274,7 @@ fn write_salience(
 ) {
     use std::io::Write;
     let body = a.layout.body_text();
-    let story = a.layout.story(&a.title, &body);
+    let story = a.layout.story(&a.title, &body, Some(a.date.year()));
     let gold_names: HashSet<&str> = gold.places.iter().filter_map(|c| places.get(c)).map(|n| same_country(n)).collect();
     let all = extractor.country_salience(&story);
     for (name, s) in &all {

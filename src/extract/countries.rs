@@ -215,8 +215,19 @@ impl Countries {
     }
 
     /// The country of a dateline: its region when that is a country or a US
-    /// state (`PORTLAND, Ore.`), else its city.
-    pub fn of_dateline(&self, city: &str, region: Option<&str>) -> Option<&str> {
+    /// state (`PORTLAND, Ore.`), else its city; in a story written while the
+    /// place was part of a state since dissolved (`MOSCOW` in 1987), that state.
+    pub fn of_dateline(&self, city: &str, region: Option<&str>, year: Option<i16>) -> Option<&str> {
+        let today = self.of_dateline_today(city, region)?;
+        let former = FORMER_STATES
+            .iter()
+            .find(|(successor, _, last)| *successor == today && year.is_some_and(|y| y <= *last))
+            .map(|(_, state, _)| *state);
+        Some(former.unwrap_or(today))
+    }
+
+    /// The country a dateline's place is in today.
+    fn of_dateline_today(&self, city: &str, region: Option<&str>) -> Option<&str> {
         if let Some(region) = region {
             let r = region.trim().to_lowercase();
             match (self.by_name.get(&r), self.regions.get(&r)) {
@@ -263,6 +274,39 @@ impl Countries {
         out
     }
 }
+
+/// Today's countries that were part of a state since dissolved: the
+/// successor, the former state (a row of `countries.tsv`), and the last
+/// full year the place was part of it. Serbia, Montenegro and Kosovo stay
+/// with "Yugoslavia" through the Federal Republic and the state union of
+/// Serbia and Montenegro (an alias of that row) until 2006. Germany is not
+/// here: the gazetteer files West and East German cities alike under today's Germany.
+const FORMER_STATES: &[(&str, &str, i16)] = &[
+    ("Russia", "Soviet Union", 1991),
+    ("Ukraine", "Soviet Union", 1991),
+    ("Belarus", "Soviet Union", 1991),
+    ("Moldova", "Soviet Union", 1991),
+    ("Lithuania", "Soviet Union", 1990),
+    ("Latvia", "Soviet Union", 1990),
+    ("Estonia", "Soviet Union", 1990),
+    ("Georgia", "Soviet Union", 1991),
+    ("Armenia", "Soviet Union", 1991),
+    ("Azerbaijan", "Soviet Union", 1991),
+    ("Kazakhstan", "Soviet Union", 1991),
+    ("Uzbekistan", "Soviet Union", 1991),
+    ("Turkmenistan", "Soviet Union", 1991),
+    ("Kyrgyzstan", "Soviet Union", 1991),
+    ("Tajikistan", "Soviet Union", 1991),
+    ("Serbia", "Yugoslavia", 2005),
+    ("Montenegro", "Yugoslavia", 2005),
+    ("Kosovo", "Yugoslavia", 2005),
+    ("Croatia", "Yugoslavia", 1990),
+    ("Slovenia", "Yugoslavia", 1990),
+    ("Bosnia and Herzegovina", "Yugoslavia", 1991),
+    ("North Macedonia", "Yugoslavia", 1990),
+    ("Czech Republic", "Czechoslovakia", 1992),
+    ("Slovakia", "Czechoslovakia", 1992),
+];
 
 impl Default for Countries {
     fn default() -> Self {
@@ -407,15 +451,26 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_in_a_state_since_dissolved_gives_that_state() {
+        let c = Countries::new();
+        assert_eq!(c.of_dateline("MOSCOW", None, Some(1987)), Some("Soviet Union"));
+        assert_eq!(c.of_dateline("MOSCOW", None, Some(2019)), Some("Russia"));
+        assert_eq!(c.of_dateline("BELGRADE", None, Some(1987)), Some("Yugoslavia"));
+        assert_eq!(c.of_dateline("BELGRADE", None, Some(2012)), Some("Serbia"));
+        assert_eq!(c.of_dateline("MOSCOW", None, None), Some("Russia"));
+        assert_eq!(c.of_dateline("PARIS", None, Some(1987)), Some("France"));
+    }
+
+    #[test]
     fn dateline_cities_and_regions() {
         let c = Countries::new();
-        assert_eq!(c.of_dateline("WASHINGTON", None), Some("United States"));
-        assert_eq!(c.of_dateline("PORTLAND", Some("Ore.")), Some("United States"));
-        assert_eq!(c.of_dateline("BAMAKO", Some("Mali")), Some("Mali"));
-        assert_eq!(c.of_dateline("SEOUL", None), Some("South Korea"));
+        assert_eq!(c.of_dateline("WASHINGTON", None, None), Some("United States"));
+        assert_eq!(c.of_dateline("PORTLAND", Some("Ore."), None), Some("United States"));
+        assert_eq!(c.of_dateline("BAMAKO", Some("Mali"), None), Some("Mali"));
+        assert_eq!(c.of_dateline("SEOUL", None, None), Some("South Korea"));
         assert_eq!(c.city("NEW YORK").map(|x| x.0), Some("New York"));
-        assert_eq!(c.of_dateline("TBILISI", Some("Georgia")), Some("Georgia"));
-        assert_eq!(c.of_dateline("ATLANTA", Some("Georgia")), Some("United States"));
-        assert_eq!(c.of_dateline("SMALLTOWN", Some("Ga.")), Some("United States"));
+        assert_eq!(c.of_dateline("TBILISI", Some("Georgia"), None), Some("Georgia"));
+        assert_eq!(c.of_dateline("ATLANTA", Some("Georgia"), None), Some("United States"));
+        assert_eq!(c.of_dateline("SMALLTOWN", Some("Ga."), None), Some("United States"));
     }
 }

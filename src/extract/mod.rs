@@ -29,6 +29,8 @@ pub struct Story<'a> {
     pub dateline_region: Option<&'a str>,
     /// Bylines, which are not mentioned people.
     pub authors: &'a [String],
+    /// The year it was written, for places that changed country since.
+    pub year: Option<i16>,
 }
 
 /// One extracted entity and why.
@@ -349,7 +351,7 @@ impl Extractor {
             }
         }
         if let Some(city) = story.dateline_city
-            && let Some(country) = self.countries.of_dateline(city, story.dateline_region)
+            && let Some(country) = self.countries.of_dateline(city, story.dateline_region, story.year)
         {
             let i = entry(&mut stats, country);
             stats[i].1.dateline = true;

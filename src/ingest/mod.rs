@@ -248,14 +248,16 @@ pub fn analyze(
             .unwrap_or_else(|| dateline::normal_case(&d.city))
     });
     let body_text = layout.body_text();
-    let entities = extractor.extract(&layout.story(&title, &body_text));
+    let entities = extractor.extract(&layout.story(&title, &body_text, Some(date.year())));
     Ok(Analysis { layout, page, title, date, date_why, dateline_city, entities })
 }
 
 impl Layout {
-    /// What the entity extractor reads: `title`, `body` (see [`Layout::body_text`]), this dateline and authors.
-    pub fn story<'a>(&'a self, title: &'a str, body: &'a str) -> Story<'a> {
+    /// What the entity extractor reads: `title`, `body` (see [`Layout::body_text`]), this dateline
+    /// and authors, and the `year` it was written.
+    pub fn story<'a>(&'a self, title: &'a str, body: &'a str, year: Option<i16>) -> Story<'a> {
         Story {
+            year,
             title,
             body,
             dateline_city: self.dateline.as_ref().map(|d| d.city.as_str()),
@@ -772,6 +774,7 @@ fn normalize_markdown(
         dateline_city: meta.dateline.as_deref(),
         dateline_region: None,
         authors: &meta.authors,
+        year: Some(meta.date.year()),
     };
     let entities = extractor.extract(&story);
     let mut added = String::new();

@@ -4,7 +4,7 @@ use dateline::extract::{Extractor, Story, Vocabularies};
 
 fn extract(title: &str, body: &str, dateline: Option<&str>) -> dateline::extract::Entities {
     let extractor = Extractor::new(&Vocabularies::defaults());
-    extractor.extract(&Story { title, body, dateline_city: dateline, dateline_region: None, authors: &[] })
+    extractor.extract(&Story { title, body, dateline_city: dateline, dateline_region: None, authors: &[], year: None })
 }
 
 /// Every country a text names (before deciding which the story is about).
