@@ -98,6 +98,7 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
         paragraphs.insert(0, lead);
     }
     drop_chrome(&mut layout, &mut paragraphs);
+    drop_trailing_links(&mut layout, &mut paragraphs, &marks.link_texts);
     layout.blocks = paragraphs.into_iter().map(Block::Paragraph).collect();
 
     // Ours first (publication dates only, checked); else trafilatura's.
@@ -123,6 +124,8 @@ struct PageMarks {
     page_title: String,
     date: Option<page_date::Found>,
     bylines: Vec<String>,
+    /// The text of every link of three words or twelve characters or more: the titles of other stories.
+    link_texts: std::collections::HashSet<String>,
 }
 
 impl PageMarks {
@@ -151,7 +154,13 @@ impl PageMarks {
             .collect();
         let page_title =
             doc.query_selector(doc.root(), "title").map(|id| squash(&doc.text_content(id))).unwrap_or_default();
-        PageMarks { headlines, page_title, date, bylines }
+        let link_texts = doc
+            .query_selector_all(doc.root(), "a")
+            .into_iter()
+            .map(|id| squash(&doc.text_content(id)))
+            .filter(|t| t.split_whitespace().count() >= 3 || t.chars().count() >= 12)
+            .collect();
+        PageMarks { headlines, page_title, date, bylines, link_texts }
     }
 }
 
@@ -322,6 +331,27 @@ fn drop_chrome(layout: &mut Layout, paragraphs: &mut Vec<String>) {
         layout.notes.push(format!("dropped ({why}): {p:?}"));
         false
     });
+}
+
+/// How many paragraphs that are each a whole link make a list of other stories.
+const LINK_LIST_MIN: usize = 2;
+
+/// Drops the list of other stories that closes many pages with no heading
+/// to mark it: the story's last paragraphs, when at least two of them in a
+/// row are each the whole text of a link in the page.
+fn drop_trailing_links(
+    layout: &mut Layout,
+    paragraphs: &mut Vec<String>,
+    link_texts: &std::collections::HashSet<String>,
+) {
+    let run = paragraphs.iter().rev().take_while(|p| link_texts.contains(p.as_str())).count();
+    if run < LINK_LIST_MIN || run == paragraphs.len() {
+        return;
+    }
+    let from = paragraphs.len() - run;
+    for p in paragraphs.drain(from..) {
+        layout.notes.push(format!("dropped (links to other stories at the end): {p:?}"));
+    }
 }
 
 /// Elements that end a paragraph of the extracted HTML.
@@ -605,6 +635,27 @@ mod tests {
         let (layout, _) = parse(&page).unwrap();
         let all: String = layout.blocks.iter().map(|b| format!("{b:?}\n")).collect();
         assert!(all.contains("Talks between") && !all.contains("Follow The Gleaner"), "{all}");
+    }
+
+    #[test]
+    fn links_to_other_stories_closing_the_page_are_dropped() {
+        let links: std::collections::HashSet<String> =
+            ["Council votes on new budget", "Mayor opens the harbour festival", "The council's full report"]
+                .map(String::from)
+                .into();
+        let run = |paragraphs: &[&str]| {
+            let mut paragraphs: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
+            drop_trailing_links(&mut Layout::default(), &mut paragraphs, &links);
+            paragraphs
+        };
+        let story = "The bridge closes on Monday, the council said.";
+        assert_eq!(run(&[story, "Council votes on new budget", "Mayor opens the harbour festival"]), [story]);
+        // One link alone may be the story's source; a page of nothing but links is left to the other checks.
+        assert_eq!(run(&[story, "The council's full report"]), [story, "The council's full report"]);
+        assert_eq!(run(&["Council votes on new budget", "Mayor opens the harbour festival"]).len(), 2);
+        // Links inside the story are not a closing list.
+        let middle = [story, "Council votes on new budget", "Mayor opens the harbour festival", story];
+        assert_eq!(run(&middle).len(), 4);
     }
 
     #[test]
