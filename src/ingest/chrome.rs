@@ -326,6 +326,40 @@ pub fn is_dangling_label(line: &str) -> bool {
     line.ends_with(':') && (1..=4).contains(&line.split_whitespace().count())
 }
 
+/// A line that is nothing but a date or a time (`23.10.2018`, `3:59 PM`,
+/// `2019-11-19 14:02`): a page's timestamp, which no story prints as a paragraph.
+pub fn is_timestamp(line: &str) -> bool {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    !tokens.is_empty()
+        && tokens.len() <= 4
+        && tokens.iter().any(|t| is_numeric_date(t) || is_clock_time(t))
+        && tokens.iter().all(|t| {
+            is_numeric_date(t)
+                || is_clock_time(t)
+                || ["am", "pm", "uhr", "h", "|", "-", "–"].contains(&t.to_lowercase().as_str())
+        })
+}
+
+/// `23.10.2018`, `10/23/2018`, `2018-10-23` (a trailing comma allowed).
+fn is_numeric_date(token: &str) -> bool {
+    let token = token.trim_end_matches(',');
+    [['.', '.'], ['/', '/'], ['-', '-']].iter().any(|[a, _]| {
+        let parts: Vec<&str> = token.split(*a).collect();
+        let lengths: Vec<usize> = parts.iter().map(|p| p.len()).collect();
+        parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            && (matches!(lengths.as_slice(), [1 | 2, 1 | 2, 2 | 4] | [4, 2, 2]))
+    })
+}
+
+/// `14:02`, `3:59`, `14:02:31`.
+fn is_clock_time(token: &str) -> bool {
+    let parts: Vec<&str> = token.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts[0].len() <= 2
+        && parts.iter().all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[1..].iter().all(|p| p.len() == 2)
+}
+
 /// A line that says the same thing twice (`Department of Defense Department
 /// of Defense`): a logo and its text, scraped together.
 pub fn is_doubled(line: &str) -> bool {
@@ -417,6 +451,16 @@ fn contains_phrase(haystack: &str, phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_are_lines_of_only_a_date_or_a_time() {
+        for line in ["23.10.2018", "3:59 PM", "2019-11-19 14:02", "10/23/2018", "14:02 Uhr"] {
+            assert!(is_timestamp(line), "{line}");
+        }
+        for line in ["2018", "1:0", "Published 23.10.2018", "3.5 million", "12:30 to 14:00 at the hall", "1.2.3"] {
+            assert!(!is_timestamp(line), "{line}");
+        }
+    }
 
     #[test]
     fn calls_to_action_are_short_lines_with_a_cta_phrase() {

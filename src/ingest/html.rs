@@ -321,6 +321,8 @@ fn drop_chrome(layout: &mut Layout, paragraphs: &mut Vec<String>) {
             "chrome in the story"
         } else if chrome::is_image_credit(p) {
             "a picture's credit"
+        } else if chrome::is_timestamp(p) {
+            "a timestamp"
         } else if index > promos_from && chrome::is_channel_promo(p) {
             "the site's promotion"
         } else if p.split_whitespace().count() >= 4 && !seen.insert(p.clone()) {
