@@ -197,7 +197,11 @@ impl Salience {
         // opening names it and the story again, when it is named four times
         // or more, or when a story names six countries or more (a trade
         // round-up codes each). A demonym alone is weak unless repeated.
-        // This rule took country F1 from 0.896 (P 0.845 R 0.954) to 0.919.
+        // A story naming five or more countries keeps each it names once by
+        // name outside a list, or by a state's own institution: the founding
+        // example asks for that, though Reuters codes it in only 20-25% of
+        // cases. This rule took country F1 from 0.896 (P 0.845 R 0.954) to
+        // 0.908; without the regional clause it would be 0.920.
         if self.dateline || self.title > 0 {
             return true;
         }
@@ -207,9 +211,14 @@ impl Salience {
             return false;
         }
         let in_opening = self.lead > 0;
+        // The founding example's regional story ("We're doing it in Yemen.
+        // We're doing it in Somalia.") is about each place it names once.
+        let regional =
+            mentions == 1 && countries_in_article >= 5 && ((self.names > 0 && self.listed == 0) || self.official > 0);
         (in_opening && mentions >= 2)
             || (named && mentions >= 4)
             || (countries_in_article >= 6 && (in_opening || mentions >= 3))
+            || regional
     }
 }
 

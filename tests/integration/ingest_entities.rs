@@ -38,10 +38,19 @@ fn passing_mentions_do_not_tag_a_story_but_a_regional_story_keeps_them() {
         salient("Talks went on.\n\nJapanese banks and Britain, France and Italy were cited.").is_empty(),
         "lists and bare demonyms"
     );
+    assert!(
+        salient("Talks went on.\n\nBritain said so, and Britain said it again.").is_empty(),
+        "two passing mentions after the opening are still passing"
+    );
     assert_eq!(
-        salient("Talks went on.\n\nBritain said so, and Britain said it again."),
+        salient("Britain opened the talks.\n\nBritain said so again."),
         ["United Kingdom"],
-        "two mentions count"
+        "the opening and the story again count"
+    );
+    assert_eq!(
+        salient("Talks went on.\n\nBritain said so. Britain said it again. Britain agreed. Britain left."),
+        ["United Kingdom"],
+        "named four times counts"
     );
     let regional =
         "Mali talks went on.\n\nThe French Ministry hosted them with Chad, Niger and Ghana watching. Senegal too.";

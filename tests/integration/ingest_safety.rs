@@ -138,7 +138,7 @@ fn explain_names_the_phrase_behind_each_entity() {
     site.file(
         "sources/a.txt",
         &story(
-            "Talks resume in Mali",
+            "Talks resume in Mali with France",
             "BAMAKO",
             "Malian troops and French officials attended, Defense Minister Yamoussa Camara said.",
         ),
@@ -148,7 +148,7 @@ fn explain_names_the_phrase_behind_each_entity() {
     for needle in [
         "country: Mali ← dateline BAMAKO",
         "“Malian” (demonym)",
-        "country: France ← “French” (demonym)",
+        "country: France ← “France”; “French” (demonym)",
         "person: Yamoussa Camara ← Defense Minister Yamoussa Camara",
         "date: 2012-10-24 (from the dateline)",
         "byline: \"By Jane Doe\"",
