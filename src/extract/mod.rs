@@ -57,6 +57,37 @@ pub struct Entities {
     pub topics: Vec<Found>,
 }
 
+/// Nouns that make "of" a locative: `the north of Mali`, `the tribal areas of Pakistan`.
+const PLACES_OF: &[&str] = &[
+    "area",
+    "areas",
+    "region",
+    "regions",
+    "part",
+    "parts",
+    "north",
+    "south",
+    "east",
+    "west",
+    "capital",
+    "coast",
+    "border",
+    "borders",
+    "province",
+    "provinces",
+    "city",
+    "cities",
+    "interior",
+    "territory",
+    "territories",
+];
+
+/// Whether the text before an "of" ends with a noun of place.
+fn is_place_of(before_of: &str) -> bool {
+    let word = before_of.trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    PLACES_OF.contains(&word.to_lowercase().as_str())
+}
+
 /// Prepositions that make a country the place where something happens.
 const LOCATIVES: &[&str] = &[
     "in",
@@ -178,7 +209,8 @@ pub struct Salience {
     pub names: usize,
     /// Mentions by demonym.
     pub demonyms: usize,
-    /// Mentions after a locative preposition (`in Yemen`, `from Sudan`).
+    /// Mentions as a place: after a locative preposition (`in Yemen`, `from Sudan`) or a place noun
+    /// and "of" (`the north of Mali`).
     pub located: usize,
     /// Mentions inside a list of three or more countries (`Britain, France and Japan`).
     pub listed: usize,
@@ -197,11 +229,12 @@ impl Salience {
         // opening names it and the story again, when it is named four times
         // or more, or when a story names six countries or more (a trade
         // round-up codes each). A demonym alone is weak unless repeated.
-        // A story naming five or more countries keeps each it names once by
-        // name outside a list, or by a state's own institution: the founding
-        // example asks for that, though Reuters codes it in only 20-25% of
-        // cases. This rule took country F1 from 0.896 (P 0.845 R 0.954) to
-        // 0.908; without the regional clause it would be 0.920.
+        // A story naming five or more countries keeps each it names once as
+        // a place (`in Yemen`, `the tribal areas of Pakistan`) outside a
+        // list, or by a state's own institution: the founding example asks
+        // for that, though Reuters codes it in only 25-40% of such cases.
+        // This rule took country F1 from 0.896 (P 0.845 R 0.954) to 0.917
+        // (P 0.910 R 0.925); without the regional clause it would be 0.920.
         if self.dateline || self.title > 0 {
             return true;
         }
@@ -213,8 +246,9 @@ impl Salience {
         let in_opening = self.lead > 0;
         // The founding example's regional story ("We're doing it in Yemen.
         // We're doing it in Somalia.") is about each place it names once.
-        let regional =
-            mentions == 1 && countries_in_article >= 5 && ((self.names > 0 && self.listed == 0) || self.official > 0);
+        let regional = mentions == 1
+            && countries_in_article >= 5
+            && ((self.names > 0 && self.listed == 0 && self.located > 0) || self.official > 0);
         (in_opening && mentions >= 2)
             || (named && mentions >= 4)
             || (countries_in_article >= 6 && (in_opening || mentions >= 3))
@@ -391,7 +425,8 @@ impl Extractor {
                 } else {
                     prev
                 };
-                if LOCATIVES.contains(&prev) {
+                let prev = prev.to_lowercase();
+                if LOCATIVES.contains(&prev.as_str()) || (prev == "of" && is_place_of(&before[..before.len() - 2])) {
                     s.located += 1;
                 }
                 if listed[k] {

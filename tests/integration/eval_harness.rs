@@ -20,7 +20,7 @@ fn the_harness_scores_the_sample_slice() {
     let r = evaluate::evaluate(&dir, options).expect("the harness runs");
     assert!(r.stories >= 100, "{} stories", r.stories);
     assert_eq!(r.failures, 0);
-    // Measured on the whole sample: countries F1 0.900, people P 0.889 R 0.889, title 1.0, dateline 0.955.
+    // Measured on the whole sample: countries F1 0.915, people P 0.889 R 0.889, title 1.0, dateline 0.955.
     assert!(r.countries.f1() >= 0.85, "country F1 {:.3}", r.countries.f1());
     assert!(r.people.r() >= 0.75 && r.people.p() >= 0.6, "people P {:.3} R {:.3}", r.people.p(), r.people.r());
     assert!(r.titles.0 as f64 >= 0.97 * r.titles.1 as f64, "titles {:?}", r.titles);
