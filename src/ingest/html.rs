@@ -93,7 +93,10 @@ pub fn parse(html: &str) -> Result<(Layout, PageMeta), String> {
         layout.dateline = Some(d);
     }
     // After the dateline is read: a standfirst comes before the dateline's paragraph.
-    if let Some(lead) = lead.filter(|l| !lead::is_kept(l, &paragraphs) && layout.title.as_deref() != Some(l)) {
+    // Only beside a story: a page whose extraction found none stays refused.
+    if !paragraphs.is_empty()
+        && let Some(lead) = lead.filter(|l| !lead::is_kept(l, &paragraphs) && layout.title.as_deref() != Some(l))
+    {
         layout.notes.push(format!("lead from the page's markup (extraction dropped it): {lead:?}"));
         paragraphs.insert(0, lead);
     }

@@ -77,6 +77,9 @@ const LEAD_LABELS: &[&str] = &[
     "vorspann",
 ];
 
+/// Elements deeper than this are not read for a lead (the walk recurses).
+const MAX_WALK_DEPTH: usize = 512;
+
 /// How many paragraphs after the headline a labelled lead may come.
 const LABELLED_WITHIN: usize = 12;
 
@@ -188,7 +191,8 @@ impl Walk<'_> {
             self.file_text(&doc.text_content(id));
             return;
         }
-        if !doc.is_element(id) || UNSEEN.contains(&doc.tag_name(id)) {
+        // Bounded: a hostile page can nest deeper than `cap_depth` sees (`<div/>` opens a div).
+        if !doc.is_element(id) || UNSEEN.contains(&doc.tag_name(id)) || self.path.len() >= MAX_WALK_DEPTH {
             return;
         }
         self.path.push(id);
