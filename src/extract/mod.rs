@@ -418,14 +418,14 @@ impl Extractor {
                     Form::Name => s.names += 1,
                     Form::Demonym => s.demonyms += 1,
                 }
-                let before = text[..m.at].trim_end();
-                let prev = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-                let prev = if prev == "the" {
-                    before[..before.len() - 3].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("")
-                } else {
-                    prev
-                };
-                let prev = prev.to_lowercase();
+                let mut before = text[..m.at].trim_end();
+                if let Some(without_the) = before.strip_suffix("the")
+                    && !without_the.ends_with(|c: char| c.is_alphabetic())
+                {
+                    before = without_the.trim_end();
+                }
+                let prev = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+                // `prev` is the last word of `before`, so "of" is its last two bytes.
                 if LOCATIVES.contains(&prev.as_str()) || (prev == "of" && is_place_of(&before[..before.len() - 2])) {
                     s.located += 1;
                 }

@@ -55,6 +55,8 @@ fn passing_mentions_do_not_tag_a_story_but_a_regional_story_keeps_them() {
     let regional =
         "Mali talks went on.\n\nThe French Ministry hosted them with Chad, Niger and Ghana watching. Senegal too.";
     assert!(salient(regional).contains(&"France".to_string()), "a demonym naming a state's institution counts");
+    let regional = "Mali talks went on.\n\nFighting spread to the north of the Netherlands, to Chad, Niger and Ghana.";
+    assert!(salient(regional).contains(&"Netherlands".to_string()), "a place of the country counts");
 }
 
 #[test]
