@@ -434,7 +434,7 @@ fn unescape(text: &str) -> String {
 }
 
 /// Runs of whitespace as one space, trimmed.
-fn squash(text: &str) -> String {
+pub(crate) fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

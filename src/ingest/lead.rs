@@ -11,6 +11,8 @@ use std::collections::HashMap;
 
 use trafilatura::dom::{Document, NodeId};
 
+use crate::ingest::html::squash;
+
 /// Elements whose text is a paragraph of its own.
 const BLOCKS: &[&str] = &[
     "p",
@@ -269,11 +271,6 @@ fn prefix(text: &str, n: usize) -> &str {
     text.char_indices().nth(n).map_or(text, |(at, _)| &text[..at])
 }
 
-/// Whitespace runs → one space, trimmed.
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,6 +322,8 @@ mod tests {
             &["The council voted to close the old bridge for good on Tuesday, citing repairs.".into()]
         ));
         assert!(!is_kept(lead, &["Repairs would have cost more than a new bridge, the mayor said.".into()]));
+        // Extraction kept the lead's first sentence as a paragraph of its own.
+        assert!(is_kept(lead, &["The council voted to close the old bridge for good on Tuesday,".into()]));
     }
 
     #[test]
