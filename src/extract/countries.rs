@@ -279,7 +279,9 @@ impl Countries {
 /// successor, the former state (a row of `countries.tsv`), and the last
 /// full year the place was part of it. Serbia, Montenegro and Kosovo stay
 /// with "Yugoslavia" through the Federal Republic and the state union of
-/// Serbia and Montenegro (an alias of that row) until 2006. Germany is not
+/// Serbia and Montenegro (an alias of that row) until 2006; Kosovo then with
+/// Serbia until its independence in 2008 (the first row that fits the year
+/// wins). Germany is not
 /// here: the gazetteer files West and East German cities alike under today's Germany.
 const FORMER_STATES: &[(&str, &str, i16)] = &[
     ("Russia", "Soviet Union", 1991),
@@ -300,6 +302,7 @@ const FORMER_STATES: &[(&str, &str, i16)] = &[
     ("Serbia", "Yugoslavia", 2005),
     ("Montenegro", "Yugoslavia", 2005),
     ("Kosovo", "Yugoslavia", 2005),
+    ("Kosovo", "Serbia", 2007),
     ("Croatia", "Yugoslavia", 1990),
     ("Slovenia", "Yugoslavia", 1990),
     ("Bosnia and Herzegovina", "Yugoslavia", 1991),
@@ -457,6 +460,9 @@ mod tests {
         assert_eq!(c.of_dateline("MOSCOW", None, Some(2019)), Some("Russia"));
         assert_eq!(c.of_dateline("BELGRADE", None, Some(1987)), Some("Yugoslavia"));
         assert_eq!(c.of_dateline("BELGRADE", None, Some(2012)), Some("Serbia"));
+        assert_eq!(c.of_dateline("PRISTINA", None, Some(1999)), Some("Yugoslavia"));
+        assert_eq!(c.of_dateline("PRISTINA", None, Some(2007)), Some("Serbia"));
+        assert_eq!(c.of_dateline("PRISTINA", None, Some(2019)), Some("Kosovo"));
         assert_eq!(c.of_dateline("MOSCOW", None, None), Some("Russia"));
         assert_eq!(c.of_dateline("PARIS", None, Some(1987)), Some("France"));
     }

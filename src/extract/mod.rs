@@ -227,8 +227,9 @@ impl Salience {
         // country named only after the opening is coded for the story in 8–38%
         // of cases when named one to three times, against 59–97% when the
         // opening names it and the story again, when it is named four times
-        // or more, or when a story names six countries or more (a trade
-        // round-up codes each). A demonym alone is weak unless repeated.
+        // or more, or when a story naming six countries or more (a trade
+        // round-up codes each) names it in its opening or three times. A
+        // demonym alone is weak unless repeated.
         // A story naming five or more countries keeps each it names once as
         // a place (`in Yemen`, `the tribal areas of Pakistan`) outside a
         // list, or by a state's own institution: the founding example asks

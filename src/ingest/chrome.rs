@@ -358,6 +358,8 @@ fn is_clock_time(token: &str) -> bool {
         && parts[0].len() <= 2
         && parts.iter().all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
         && parts[1..].iter().all(|p| p.len() == 2)
+        && parts[0].parse::<u8>().is_ok_and(|h| h <= 24)
+        && parts[1..].iter().all(|p| p.parse::<u8>().is_ok_and(|m| m <= 59))
 }
 
 /// A line that says the same thing twice (`Department of Defense Department
@@ -457,7 +459,16 @@ mod tests {
         for line in ["23.10.2018", "3:59 PM", "2019-11-19 14:02", "10/23/2018", "14:02 Uhr"] {
             assert!(is_timestamp(line), "{line}");
         }
-        for line in ["2018", "1:0", "Published 23.10.2018", "3.5 million", "12:30 to 14:00 at the hall", "1.2.3"] {
+        for line in [
+            "2018",
+            "1:0",
+            "Published 23.10.2018",
+            "3.5 million",
+            "12:30 to 14:00 at the hall",
+            "1.2.3",
+            "99:99",
+            "12:75",
+        ] {
             assert!(!is_timestamp(line), "{line}");
         }
     }

@@ -90,28 +90,39 @@ pub fn decode_html(bytes: &[u8]) -> Result<(String, Encoding, Option<String>), N
 /// How far into a page its `<head>` is searched for a charset.
 const HEAD_SCAN: usize = 64 * 1024;
 
+/// How many bytes a browser reads for a charset before parsing.
+const PRESCAN: usize = 1024;
+
 /// The `charset` a page declares in its `<head>` (`<meta charset>` or the
 /// `http-equiv` content type). Browsers look in the first 1,024 bytes and
 /// then again when the parser meets the tag; saved pages put long scripts
 /// and styles first, so the whole head is searched (up to 64 KiB).
 fn declared_charset(bytes: &[u8]) -> Option<String> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(HEAD_SCAN)]).to_ascii_lowercase();
-    let end = ["</head", "<body"].iter().filter_map(|tag| head.find(tag)).min().unwrap_or(head.len());
+    // A browser's prescan reads the first 1,024 bytes whatever they hold;
+    // past them, only the `<head>`.
+    let prescan = (0..=PRESCAN.min(head.len())).rev().find(|&i| head.is_char_boundary(i)).unwrap_or(0);
+    let end = ["</head", "<body"].iter().filter_map(|tag| head.find(tag)).min().unwrap_or(head.len()).max(prescan);
     let mut rest = &head[..end];
     while let Some(at) = rest.find("<meta") {
         rest = &rest[at + 5..];
         let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
-        if let Some(i) = tag.find("charset") {
-            let value = tag[i + 7..].trim_start().strip_prefix('=')?.trim_start();
-            let value = value.trim_start_matches(['"', '\'']);
-            let end = value.find(|c: char| c == '"' || c == '\'' || c == ';' || c == '/' || c.is_whitespace());
-            let label = &value[..end.unwrap_or(value.len())];
-            if !label.is_empty() {
-                return Some(label.to_string());
-            }
+        if let Some(label) = charset_in(tag) {
+            return Some(label.to_string());
         }
     }
     None
+}
+
+/// The charset label a `<meta>` tag's text names (`charset=utf-8`, also
+/// inside `content="text/html; charset=utf-8"`), if one.
+fn charset_in(tag: &str) -> Option<&str> {
+    tag.match_indices("charset").find_map(|(i, _)| {
+        let value = tag[i + 7..].trim_start().strip_prefix('=')?.trim_start();
+        let value = value.trim_start_matches(['"', '\'']);
+        let end = value.find(|c: char| c == '"' || c == '\'' || c == ';' || c == '/' || c.is_whitespace());
+        Some(&value[..end.unwrap_or(value.len())]).filter(|label| !label.is_empty())
+    })
 }
 
 /// Decodes and cleans a file's bytes.
@@ -274,9 +285,15 @@ mod tests {
         let (text, enc, _) = decode_html(&bytes).unwrap();
         assert_eq!(enc, Encoding::Declared("windows-1251"));
         assert!(text.contains("Новости"), "{text}");
-        // A charset named only in the body is not the page's.
-        let late = format!("<html><head></head><body><meta charset=\"windows-1251\">{}</body></html>", "x");
+        // A charset named in the body past the browser's prescan is not the page's; within it, it is.
+        let late =
+            format!("<html><head></head><body>{}<meta charset=\"windows-1251\"></body></html>", "x".repeat(2000));
         assert_eq!(declared_charset(late.as_bytes()), None);
+        let early = "<html><body><meta charset=\"windows-1251\">x</body></html>";
+        assert_eq!(declared_charset(early.as_bytes()).as_deref(), Some("windows-1251"));
+        // A meta that says "charset" without naming one does not end the search.
+        let named_later = r#"<head><meta name="charset-note" content="x"><meta charset="koi8-r"></head>"#;
+        assert_eq!(declared_charset(named_later.as_bytes()).as_deref(), Some("koi8-r"));
     }
 
     #[test]

@@ -11,6 +11,7 @@
 use trafilatura::{ExtractionFocus, Options};
 
 use crate::ingest::dateline::{self, PartialDate};
+use crate::ingest::nesting::cap_depth;
 use crate::ingest::text::{Block, Layout};
 use crate::ingest::{byline, chrome, lead, page_date};
 
@@ -469,90 +470,6 @@ fn headline(meta_title: &str, headlines: &[String], site: Option<&str>) -> Strin
         [only] if only.split_whitespace().count() >= 3 => (*only).clone(),
         _ if !stripped.is_empty() => stripped,
         _ => candidates.first().map(|h| (*h).clone()).unwrap_or_default(),
-    }
-}
-
-/// Elements whose end tag may be left out (`<p>`, `<li>`, `<td>` …): the
-/// parser closes them itself, so they are not counted as nesting.
-const SELF_CLOSING: &[&str] = &[
-    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rb", "rt",
-    "rp", "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
-    "wbr", "!doctype",
-];
-
-/// `html` with the tags that would nest deeper than `max` left out (their
-/// text kept), and how many were; one pass, so a hostile page costs no more
-/// than its length.
-pub fn cap_depth(html: &str, max: usize) -> (std::borrow::Cow<'_, str>, usize) {
-    let bytes = html.as_bytes();
-    let mut depth = 0usize;
-    let mut out: Option<String> = None;
-    let mut copied = 0; // bytes of `html` accounted for in `out`
-    let mut dropped: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut flattened = 0;
-    let mut i = 0;
-    while let Some(at) = html[i..].find('<').map(|k| i + k) {
-        let rest = &html[at..];
-        // Comments, and the raw text of scripts and styles, hold no tags.
-        let skip_to = |end: &str, from: usize| html[from..].find(end).map_or(html.len(), |k| from + k + end.len());
-        if rest.starts_with("<!--") {
-            i = skip_to("-->", at + 4);
-            continue;
-        }
-        let Some(close) = rest.find('>') else { break };
-        let tag = &rest[1..close];
-        let end_tag = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '-')
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let mut next = at + close + 1;
-        if name.is_empty() || SELF_CLOSING.contains(&name.as_str()) || tag.ends_with('/') {
-            i = next;
-            continue;
-        }
-        if !end_tag && matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
-            next = skip_to(&format!("</{name}"), next);
-            i = next;
-            continue;
-        }
-        let drop = if end_tag {
-            match dropped.get_mut(&name) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    true
-                }
-                _ => {
-                    depth = depth.saturating_sub(1);
-                    false
-                }
-            }
-        } else if depth >= max {
-            *dropped.entry(name).or_default() += 1;
-            flattened += 1;
-            true
-        } else {
-            depth += 1;
-            false
-        };
-        if drop {
-            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            buf.push_str(&html[copied..at]);
-            copied = next;
-        }
-        i = next;
-        if i >= bytes.len() {
-            break;
-        }
-    }
-    match out {
-        None => (std::borrow::Cow::Borrowed(html), 0),
-        Some(mut buf) => {
-            buf.push_str(&html[copied..]);
-            (std::borrow::Cow::Owned(buf), flattened)
-        }
     }
 }
 

@@ -82,6 +82,10 @@ const LEAD_LABELS: &[&str] = &[
 /// Elements deeper than this are not read for a lead (the walk recurses).
 const MAX_WALK_DEPTH: usize = 512;
 
+/// How many distinct descriptions are looked for (each is searched for in
+/// every paragraph, and a hostile page may hold thousands of meta tags).
+const MAX_DESCRIPTIONS: usize = 4;
+
 /// How many paragraphs after the headline a labelled lead may come.
 const LABELLED_WITHIN: usize = 12;
 
@@ -158,7 +162,12 @@ fn descriptions(doc: &Document) -> Vec<String> {
             text.trim_end_matches("...").trim_end_matches('…').trim_end().to_string()
         })
         .filter(|d| d.split_whitespace().count() >= 6)
-        .collect()
+        .fold(Vec::new(), |mut kept: Vec<String>, d| {
+            if !kept.contains(&d) && kept.len() < MAX_DESCRIPTIONS {
+                kept.push(d);
+            }
+            kept
+        })
 }
 
 /// Every paragraph of the page's body with text, in reading order.
@@ -166,7 +175,7 @@ fn text_blocks(doc: &Document) -> Vec<TextBlock> {
     let Some(body) = doc.body() else {
         return Vec::new();
     };
-    let mut walk = Walk { doc, path: Vec::new(), blocks: Vec::new(), index: HashMap::new() };
+    let mut walk = Walk { doc, path: Vec::new(), blocks: Vec::new(), index: HashMap::new(), last: None };
     walk.visit(body);
     walk.blocks
         .into_iter()
@@ -184,6 +193,8 @@ struct Walk<'d> {
     path: Vec<NodeId>,
     blocks: Vec<TextBlock>,
     index: HashMap<NodeId, usize>,
+    /// The block the last text went to.
+    last: Option<usize>,
 }
 
 impl Walk<'_> {
@@ -193,8 +204,12 @@ impl Walk<'_> {
             self.file_text(&doc.text_content(id));
             return;
         }
-        // Bounded: a hostile page can nest deeper than `cap_depth` sees (`<div/>` opens a div).
+        // Bounded too: the parser re-opens formatting elements (`<b>` across blocks), which `cap_depth` does not model.
         if !doc.is_element(id) || UNSEEN.contains(&doc.tag_name(id)) || self.path.len() >= MAX_WALK_DEPTH {
+            return;
+        }
+        if doc.tag_name(id) == "br" {
+            self.file_text(" ");
             return;
         }
         self.path.push(id);
@@ -223,7 +238,13 @@ impl Walk<'_> {
             }
         };
         let in_link = self.path[at..].iter().any(|&n| doc.tag_name(n) == "a");
+        // Text after a nested block ("Intro<p>Para</p>Tail") is a new line of its block.
+        let resumed = self.last.is_some_and(|last| last != index);
+        self.last = Some(index);
         let block = &mut self.blocks[index];
+        if resumed && !block.text.is_empty() {
+            block.text.push(' ');
+        }
         block.text.push_str(text);
         if in_link {
             block.link_letters += letters(text);
@@ -334,5 +355,25 @@ mod tests {
         assert!(words.contains(&"subheadline".to_string()), "{words:?}");
         assert!(words.contains(&"title".to_string()), "{words:?}");
         assert!(words.contains(&"subtitle".to_string()), "{words:?}");
+    }
+
+    #[test]
+    fn line_breaks_and_nested_blocks_separate_words() {
+        let html = r#"<html><body><h1>Bridge closes</h1>
+            <div class="lead">The council voted<br>to close the old bridge<p>for good on Tuesday.</p>citing costly repairs</div>
+            </body></html>"#;
+        let lead = lead_of(html).expect("a lead");
+        assert_eq!(lead, "The council voted to close the old bridge citing costly repairs");
+    }
+
+    #[test]
+    fn only_the_first_distinct_descriptions_are_looked_for() {
+        let metas: String = (0..10)
+            .map(|i| format!(r#"<meta name="description" content="Description number {i} of this page, long enough">"#))
+            .collect();
+        let doc = Document::parse(&format!("<html><head>{metas}{metas}</head><body></body></html>"));
+        let found = descriptions(&doc);
+        assert_eq!(found.len(), MAX_DESCRIPTIONS);
+        assert!(found[1].starts_with("Description number 1 "), "{found:?}");
     }
 }

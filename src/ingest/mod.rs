@@ -13,6 +13,7 @@ pub mod emit;
 pub mod html;
 pub mod lead;
 pub mod manifest;
+pub mod nesting;
 pub mod page_date;
 pub mod text;
 
