@@ -22,6 +22,7 @@
 
 use std::collections::HashMap;
 
+use crate::extract::not_places::{in_a_company_name, is_a_ticker, names_a_currency};
 use crate::extract::phrases::{Case, PhraseSet};
 
 const COUNTRIES: &str = include_str!("data/countries.tsv");
@@ -255,6 +256,12 @@ impl Countries {
             if phrase == "Turkey" && near_food_word(text, hit.start, hit.end) {
                 continue;
             }
+            if names_a_currency(text, hit.end, matches!(form, Form::Demonym))
+                || in_a_company_name(text, hit.end)
+                || is_a_ticker(text, hit.start, hit.end)
+            {
+                continue;
+            }
             let mention = Mention { country: self.names[id].clone(), phrase: phrase.to_string(), form, at: hit.start };
             if phrase == "Georgia" && self.kinds[id] == "state" {
                 georgia_pending.push(mention);
@@ -402,6 +409,11 @@ mod tests {
         let mut v: Vec<String> = c.mentions(text).into_iter().map(|m| m.country).collect();
         v.dedup();
         v
+    }
+
+    #[test]
+    fn a_country_naming_its_money_is_not_a_mention() {
+        assert_eq!(found("It raised 48 mln U.S. dollars and 20 mln Canadian dlrs for Chile."), ["Chile"]);
     }
 
     #[test]

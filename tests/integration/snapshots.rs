@@ -8,6 +8,7 @@ use assert_cmd::Command;
 use crate::support::Site;
 
 /// A small archive touching every part of an article page and a term page.
+#[cfg(feature = "search")]
 fn archive() -> Site {
     let site = Site::new();
     site.file("dateline.yaml", "title: The Wire Archive\nbase_url: https://example.org/\n");
