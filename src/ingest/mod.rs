@@ -722,11 +722,17 @@ fn date_of_mtime(t: SystemTime) -> Option<Date> {
     Some(ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
 }
 
+/// How many days a dateline may be past its file's modification time and
+/// still be of that year (the wire's day in its own time zone).
+const SAVED_BEFORE_DATELINE_DAYS: i32 = 2;
+
 /// The publication day: the dateline's, the header's, the page's metadata,
 /// then the reference date. A date without a year takes the year that puts it
-/// nearest a full date found elsewhere in the source, or else nearest the
-/// reference (the file time, or `--default-date`): a copy of a 2012 story saved
-/// today is still filed under 2012 when its page says so.
+/// nearest a full date found elsewhere in the source, or else nearest
+/// `--default-date`, or else the last such day up to the file's time (a file
+/// is saved after its story ran, so a "March 3" saved in December is of that
+/// March, not the next): a copy of a 2012 story saved today is still filed
+/// under 2012 when its page says so.
 fn resolve_date(layout: &Layout, page: Option<&html::PageMeta>, fallback: Fallback) -> Option<(Date, String)> {
     let (reference, reference_name) = (fallback.date(), fallback.name());
     let candidates = [
@@ -735,10 +741,9 @@ fn resolve_date(layout: &Layout, page: Option<&html::PageMeta>, fallback: Fallba
         (page.and_then(|p| p.published), "the page's metadata"),
     ];
     let full = |p: &PartialDate| p.year.and_then(|y| Date::new(y, p.month, p.day).ok());
-    let anchor = candidates
-        .iter()
-        .find_map(|(found, from)| found.as_ref().and_then(full).map(|d| (d, *from)))
-        .or(reference.map(|r| (r, reference_name)));
+    let found_elsewhere = candidates.iter().find_map(|(found, from)| found.as_ref().and_then(full).map(|d| (d, *from)));
+    let saved_after = found_elsewhere.is_none() && matches!(fallback, Fallback::FileTime(_));
+    let anchor = found_elsewhere.or(reference.map(|r| (r, reference_name)));
     for (found, from) in candidates {
         let Some(found) = found else { continue };
         if let Some(d) = full(&found) {
@@ -748,10 +753,14 @@ fn resolve_date(layout: &Layout, page: Option<&html::PageMeta>, fallback: Fallba
             continue; // a full date that does not exist (2012-02-30)
         }
         let Some((anchor, anchor_name)) = anchor else { continue };
-        let nearest = [-1i16, 0, 1]
-            .iter()
-            .filter_map(|dy| Date::new(anchor.year() + dy, found.month, found.day).ok())
-            .min_by_key(|d| (d.since(anchor).map(|s| s.get_days().abs()).unwrap_or(i32::MAX), d.year()));
+        let days_from_anchor = |d: &Date| d.since(anchor).map(|s| s.get_days()).unwrap_or(i32::MAX);
+        let years = [-1i16, 0, 1].iter().filter_map(|dy| Date::new(anchor.year() + dy, found.month, found.day).ok());
+        let nearest = if saved_after {
+            // A day or two past the file's time is a time zone, not a year later.
+            years.filter(|d| days_from_anchor(d) <= SAVED_BEFORE_DATELINE_DAYS).max()
+        } else {
+            years.min_by_key(|d| (days_from_anchor(d).abs(), d.year()))
+        };
         if let Some(d) = nearest {
             return Some((d, format!("day from {from}, year from {anchor_name}")));
         }

@@ -193,6 +193,30 @@ fn a_dateline_without_a_year_takes_the_year_of_the_pages_own_date_not_the_file_t
 }
 
 #[test]
+fn a_dateline_without_a_year_is_the_last_such_day_before_the_file_was_saved() {
+    let site = Site::new();
+    let story = "OIL TALKS RESUME\n\nVIENNA, March 3 - Oil ministers met again on Tuesday to discuss output \
+                 quotas for the second quarter, delegates said.\n\nThe talks are expected to last three days.\n";
+    // A day the story's "March 3" is ~9 months behind, ~3 months ahead of.
+    let saved: jiff::Timestamp = "2026-12-03T12:00:00Z".parse().unwrap();
+    let saved = std::time::UNIX_EPOCH + std::time::Duration::from_secs(saved.as_second() as u64);
+    for (name, at) in [("dec.txt", saved), ("mar.txt", saved - std::time::Duration::from_secs(276 * 86_400))] {
+        site.file(&format!("sources/{name}"), story);
+        fs::File::options().write(true).open(site.root().join("sources").join(name)).unwrap().set_modified(at).unwrap();
+    }
+    let out = ingest(&site, &["sources/dec.txt"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let meta = front_matter(&content_file(&site, "oil-talks-resume"));
+    assert_eq!(meta.date.to_string(), "2026-03-03", "saved in December: that March, not the next");
+    // Saved on the story's day, a day ahead in the file's time zone, it stays that year.
+    fs::remove_dir_all(site.root().join("content")).unwrap();
+    let out = ingest(&site, &["sources/mar.txt"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let meta = front_matter(&content_file(&site, "oil-talks-resume"));
+    assert_eq!(meta.date.to_string(), "2026-03-03");
+}
+
+#[test]
 fn markdown_sources_are_validated_and_their_entities_filled_in() {
     let site = Site::new();
     site.file("sources/note.md", "---\ntitle: Aid reaches Mali\ndate: 2013-02-01\nregion: Sahel\n---\nAid convoys reached northern Mali on Friday, Malian officials said.\n");
