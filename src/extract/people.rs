@@ -333,8 +333,7 @@ pub fn find(text: &str, authors: &[String], is_place: &dyn Fn(&str) -> bool) -> 
         while j < tokens.len()
             && !tokens[j - 1].possessive
             && !tokens[j].sentence_start
-            && (is_name_word(tokens[j].text)
-                || (is_particle(tokens[j].text) && j + 1 < tokens.len() && is_name_word(tokens[j + 1].text)))
+            && (is_name_word(tokens[j].text) || particles_then_a_name(&tokens[j..]))
         {
             j += 1;
         }
@@ -364,9 +363,7 @@ pub fn find(text: &str, authors: &[String], is_place: &dyn Fn(&str) -> bool) -> 
         if let Some(p) = people.iter_mut().find(|p| p.name.rsplit(' ').next() == Some(surname.as_str())) {
             p.mentions += 1;
             p.first_at = p.first_at.min(at);
-        } else if evidence
-            .rsplit_once(' ')
-            .is_some_and(|(title, _)| WORDS.personal_titles.contains(&title.rsplit(' ').next().unwrap_or("")))
+        } else if evidence.rsplit_once(' ').is_some_and(|(title, _)| title.split(' ').any(is_personal_title))
             || evidence.ends_with(" administration")
         {
             add(&mut people, surname, evidence, at);
@@ -383,6 +380,21 @@ pub fn find(text: &str, authors: &[String], is_place: &dyn Fn(&str) -> bool) -> 
     people.retain(|p| !is_author(&p.name, authors));
     people.sort_by_key(|p| p.first_at);
     people
+}
+
+/// Whether `tokens` open with one or two particles and then a name word
+/// (`de la Madrid`, `van der Veen`, `bin Salman`).
+fn particles_then_a_name(tokens: &[Token<'_>]) -> bool {
+    let particles = tokens.iter().take(2).take_while(|t| is_particle(t.text)).count();
+    particles > 0 && tokens.get(particles).is_some_and(|t| is_name_word(t.text) && !t.sentence_start)
+}
+
+/// Whether `word` is a title that makes a lone capitalised word a person,
+/// also written in lower case (`Energy minister Subroto`).
+fn is_personal_title(word: &str) -> bool {
+    let mut chars = word.chars();
+    let capitalised: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    WORDS.personal_titles.contains(word) || WORDS.personal_titles.contains(capitalised.as_str())
 }
 
 fn add(people: &mut Vec<Person>, name: String, evidence: String, at: usize) {
@@ -697,8 +709,9 @@ fn named_in_context(tokens: &[Token<'_>], i: usize, j: usize, c: &Candidate<'_, 
         return Some((text, context(&title)));
     }
     let title_back = tokens[..i].iter().rev().take(7).position(|t| WORDS.titles.contains(&t.text));
-    if let Some(back) = title_back.filter(|_| matches!(prev, Some("of" | "the")) && c.last_title.is_some()) {
-        // "Minister of National Defense Kim Kwan-jin": the title runs from its head word to the name.
+    if let Some(back) = title_back.filter(|_| matches!(prev, Some("of" | "the" | "and")) && c.last_title.is_some()) {
+        // "Minister of National Defense Kim Kwan-jin", "Minister of Mines and Energy Subroto":
+        // the title runs from its head word to the name.
         let from = i - 1 - back;
         let title = tokens[from..i].iter().chain(&run[..name_from]).map(|t| t.text).collect::<Vec<_>>().join(" ");
         return Some((text, context(&title)));
@@ -1062,6 +1075,9 @@ mod tests {
             ["James Baker", "Paul Volcker"]
         );
         assert_eq!(names("as President Reagan left"), ["Reagan"]);
+        assert_eq!(names("Indonesian Minister of Mines and Energy Subroto told Reuters."), ["Subroto"]);
+        assert_eq!(names("The Indonesian Energy minister Subroto said he was confident."), ["Subroto"]);
+        assert_eq!(names("He spoke with Mexican president Miguel de la Madrid."), ["Miguel de la Madrid"]);
     }
 
     #[test]
