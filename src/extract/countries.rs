@@ -22,6 +22,7 @@
 
 use std::collections::HashMap;
 
+use crate::extract::countries_ru::RussianForms;
 use crate::extract::not_places::{in_a_company_name, is_a_ticker, names_a_currency};
 use crate::extract::phrases::{Case, PhraseSet};
 
@@ -150,6 +151,7 @@ pub struct Countries {
     cities: HashMap<String, (String, usize)>,
     regions: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
+    russian: RussianForms,
 }
 
 fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -202,7 +204,15 @@ impl Countries {
             .filter(|s| !s.is_empty())
             .map(|s| (s, us))
             .collect();
-        Countries { names, kinds, set: PhraseSet::new(entries, Case::Sensitive), cities, regions, by_name }
+        Countries {
+            names,
+            kinds,
+            set: PhraseSet::new(entries, Case::Sensitive),
+            cities,
+            regions,
+            by_name,
+            russian: RussianForms::new(),
+        }
     }
 
     /// Whether `name` is a country (in any known spelling) — for telling places from people.
@@ -276,8 +286,18 @@ impl Countries {
                 || text.contains("former Soviet"))
         {
             out.extend(georgia_pending);
-            out.sort_by_key(|m| m.at);
         }
+        for m in self.russian.mentions(text) {
+            let Some(&id) = self.by_name.get(&m.country.to_lowercase()) else { continue };
+            let form = if m.adjective { Form::Demonym } else { Form::Name };
+            out.push(Mention {
+                country: self.names[id].clone(),
+                phrase: text[m.start..m.end].to_string(),
+                form,
+                at: m.start,
+            });
+        }
+        out.sort_by_key(|m| m.at);
         out
     }
 }

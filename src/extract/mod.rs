@@ -6,6 +6,7 @@
 //! takes entities from front matter and never extracts.
 
 pub mod countries;
+pub mod countries_ru;
 pub mod not_places;
 pub mod people;
 pub mod phrases;
