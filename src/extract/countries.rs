@@ -266,7 +266,7 @@ impl Countries {
             if phrase == "Turkey" && near_food_word(text, hit.start, hit.end) {
                 continue;
             }
-            if names_a_currency(text, hit.end, matches!(form, Form::Demonym))
+            if names_a_currency(text, hit.start, hit.end)
                 || in_a_company_name(text, hit.end)
                 || is_a_ticker(text, hit.start, hit.end)
             {

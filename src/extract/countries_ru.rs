@@ -14,16 +14,17 @@ const AFTER_VOWEL: &[&str] = &["й", "я", "е", "ю", "ем"];
 /// Endings of a name whose stem ends in a consonant, masculine, feminine and
 /// plural alike (`Вьетнам|е`, `Украин|ы`, `Беларус|ью`, `Нидерланд|ах`).
 const AFTER_CONSONANT: &[&str] =
-    &["", "а", "я", "ы", "и", "е", "у", "ю", "ой", "ою", "ом", "ем", "ах", "ам", "ов", "ь", "ью"];
+    &["", "а", "я", "ы", "и", "е", "у", "ю", "ой", "ою", "ом", "ем", "ей", "ах", "ам", "ов", "ь", "ью"];
 /// Endings of an adjective (`индийск|ая`, `китайск|ими`).
 const ADJECTIVE: &[&str] = &[
     "ий", "ый", "ой", "ая", "ое", "ие", "ые", "ого", "ому", "им", "ым", "их", "ых", "ими", "ыми", "ую", "ом", "ее",
     "ей",
 ];
 
-/// Foods named with a country's adjective that are not of that country
-/// (`болгарский перец` is a bell pepper, `турецкий горох` a chickpea): the
-/// adjective stem and the stems of the next word that make the idiom.
+/// Things named with a country's adjective that are not of that country
+/// (`болгарский перец` is a bell pepper, `турецкий горох` a chickpea,
+/// `шведский стол` a buffet): the adjective stem and the stems of the next
+/// word that make the idiom.
 const FOOD_IDIOMS: &[(&str, &[&str])] = &[
     ("болгарск", &["перец", "перц"]),
     ("греческ", &["йогурт", "орех"]),
@@ -31,7 +32,15 @@ const FOOD_IDIOMS: &[(&str, &[&str])] = &[
     ("бразильск", &["орех"]),
     ("турецк", &["горох", "горош"]),
     ("голландск", &["соус"]),
+    ("шведск", &["стол"]),
+    ("американск", &["горк"]),
+    ("тайск", &["массаж"]),
 ];
+
+/// Words after any country adjective that make it name something else: a
+/// language (`на русском языке`), a sea, or money (`американского доллара`).
+const NOT_THE_COUNTRY: &[&str] =
+    &["язык", "океан", "доллар", "франк", "рубл", "юан", "фунт", "крон", "иен", "йен", "песо", "лир", "марк", "вон"];
 
 /// The Russian forms of the countries, by stem.
 pub struct RussianForms {
@@ -138,14 +147,18 @@ fn name_endings(stem: &str) -> &'static [&'static str] {
     }
 }
 
-/// Whether the adjective `m` opens a food's name (`болгарский перец`).
+/// Whether the adjective `m` opens the name of a food (`болгарский перец`),
+/// a language, a sea or a currency rather than naming the country.
 fn is_food_idiom(text: &str, m: &RussianMention) -> bool {
     if !m.adjective {
         return false;
     }
     let word = text[m.start..m.end].to_lowercase();
     let next = text[m.end..].trim_start().split(|c: char| !is_cyrillic(c)).next().unwrap_or("").to_lowercase();
-    FOOD_IDIOMS.iter().any(|(stem, foods)| word.starts_with(stem) && foods.iter().any(|food| next.starts_with(food)))
+    NOT_THE_COUNTRY.iter().any(|w| next.starts_with(w))
+        || FOOD_IDIOMS
+            .iter()
+            .any(|(stem, foods)| word.starts_with(stem) && foods.iter().any(|food| next.starts_with(food)))
 }
 
 fn is_cyrillic(c: char) -> bool {
@@ -186,6 +199,10 @@ mod tests {
         assert!(countries("У кита инди Кубок русло турник").is_empty());
         // Foods named after a country they are not of.
         assert_eq!(countries("болгарский перец и Болгарские власти"), [("Bulgaria", true)]);
+        // A language, a sea and money named after a country.
+        let named = countries("на русском языке, в Индийском океане, курс американского доллара");
+        assert!(named.is_empty(), "{named:?}");
+        assert_eq!(countries("договор с Польшей"), [("Poland", false)]);
     }
 
     #[test]

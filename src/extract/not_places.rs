@@ -62,17 +62,28 @@ const CURRENCY_NOUNS: &[&str] = &[
 ];
 
 /// Currency words that are also verbs or other nouns (`South Korea won`,
-/// `Israel pound`): a currency only after a demonym (`Korean won`, `German marks`).
-const AFTER_DEMONYM: &[&str] = &["won", "mark", "marks", "pound", "pounds", "krona"];
+/// `the Kenyan won the marathon`): a currency only after the demonyms of
+/// the states that print it (`Korean won`, `German marks`, `Egyptian pounds`).
+const AFTER_DEMONYM: &[(&str, &[&str])] = &[
+    ("won", &["korean"]),
+    ("mark", &["german", "finnish"]),
+    ("marks", &["german", "finnish"]),
+    ("pound", &["british", "egyptian", "lebanese", "syrian", "sudanese", "irish", "cypriot"]),
+    ("pounds", &["british", "egyptian", "lebanese", "syrian", "sudanese", "irish", "cypriot"]),
+];
 
-/// Whether the country word ending at `end` in `text` names a currency.
-pub fn names_a_currency(text: &str, end: usize, demonym: bool) -> bool {
+/// Whether the country word `start..end` of `text` names a currency.
+pub fn names_a_currency(text: &str, start: usize, end: usize) -> bool {
     let after = &text[end..];
     if !after.starts_with(' ') {
         return false;
     }
     let next: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    CURRENCY_NOUNS.contains(&next.as_str()) || (demonym && AFTER_DEMONYM.contains(&next.as_str()))
+    let word = text[start..end].to_lowercase();
+    CURRENCY_NOUNS.contains(&next.as_str())
+        || AFTER_DEMONYM
+            .iter()
+            .any(|(currency, demonyms)| *currency == next && demonyms.iter().any(|d| word.ends_with(d)))
 }
 
 /// Legal designators that end a company's name.
@@ -134,27 +145,29 @@ pub fn is_a_ticker(text: &str, start: usize, end: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn currency(text: &str, word: &str, demonym: bool) -> bool {
-        let end = text.find(word).expect("the word") + word.len();
-        names_a_currency(text, end, demonym)
+    fn currency(text: &str, word: &str) -> bool {
+        let start = text.find(word).expect("the word");
+        names_a_currency(text, start, start + word.len())
     }
 
     #[test]
     fn money_named_by_a_country_is_a_currency() {
-        assert!(currency("OKB ISSUES 100 MLN CANADIAN DLR BOND", "CANADIAN", true));
-        assert!(currency("It fell against the Swiss franc.", "Swiss", true));
-        assert!(currency("a 40 mln N.Z. dlr certificate", "N.Z.", false));
-        assert!(currency("The Korean won rose.", "Korean", true));
-        assert!(currency("bought West German marks", "German", true));
+        assert!(currency("OKB ISSUES 100 MLN CANADIAN DLR BOND", "CANADIAN"));
+        assert!(currency("It fell against the Swiss franc.", "Swiss"));
+        assert!(currency("a 40 mln N.Z. dlr certificate", "N.Z."));
+        assert!(currency("The Korean won rose.", "Korean"));
+        assert!(currency("bought West German marks", "German"));
     }
 
     #[test]
     fn a_country_before_a_verb_or_a_noun_is_not_a_currency() {
-        assert!(!currency("South Korea won the match.", "Korea", false));
-        assert!(!currency("Israel pounded the town.", "Israel", false));
-        assert!(!currency("Canadian dollarization", "Canadian", true));
-        assert!(!currency("the Brazilian real estate market", "Brazilian", true));
-        assert!(!currency("Canada's dollar", "Canada", false));
+        assert!(!currency("South Korea won the match.", "Korea"));
+        assert!(!currency("Israel pounded the town.", "Israel"));
+        assert!(!currency("The Kenyan won the marathon.", "Kenyan"));
+        assert!(!currency("The American won in straight sets.", "American"));
+        assert!(!currency("Canadian dollarization", "Canadian"));
+        assert!(!currency("the Brazilian real estate market", "Brazilian"));
+        assert!(!currency("Canada's dollar", "Canada"));
     }
 
     #[test]

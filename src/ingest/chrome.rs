@@ -358,7 +358,7 @@ fn is_clock_time(token: &str) -> bool {
         && parts[0].len() <= 2
         && parts.iter().all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
         && parts[1..].iter().all(|p| p.len() == 2)
-        && parts[0].parse::<u8>().is_ok_and(|h| h <= 24)
+        && parts[0].parse::<u8>().is_ok_and(|h| h <= 23 || (h == 24 && parts[1..].iter().all(|p| *p == "00")))
         && parts[1..].iter().all(|p| p.parse::<u8>().is_ok_and(|m| m <= 59))
 }
 

@@ -101,7 +101,8 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(HEAD_SCAN)]).to_ascii_lowercase();
     // A browser's prescan reads the first 1,024 bytes whatever they hold;
     // past them, only the `<head>`.
-    let prescan = (0..=PRESCAN.min(head.len())).rev().find(|&i| head.is_char_boundary(i)).unwrap_or(0);
+    // Measured in the decoded text: each stray byte became a 3-byte U+FFFD.
+    let prescan = String::from_utf8_lossy(&bytes[..bytes.len().min(PRESCAN)]).len().min(head.len());
     let end = ["</head", "<body"].iter().filter_map(|tag| head.find(tag)).min().unwrap_or(head.len()).max(prescan);
     let mut rest = &head[..end];
     while let Some(at) = rest.find("<meta") {

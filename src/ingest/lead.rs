@@ -368,10 +368,14 @@ mod tests {
 
     #[test]
     fn only_the_first_distinct_descriptions_are_looked_for() {
+        // Each twice in a row, as pages repeat them in og: and twitter: tags.
         let metas: String = (0..10)
-            .map(|i| format!(r#"<meta name="description" content="Description number {i} of this page, long enough">"#))
+            .map(|i| {
+                format!(r#"<meta name="description" content="Description number {i} of this page, long enough">"#)
+                    .repeat(2)
+            })
             .collect();
-        let doc = Document::parse(&format!("<html><head>{metas}{metas}</head><body></body></html>"));
+        let doc = Document::parse(&format!("<html><head>{metas}</head><body></body></html>"));
         let found = descriptions(&doc);
         assert_eq!(found.len(), MAX_DESCRIPTIONS);
         assert!(found[1].starts_with("Description number 1 "), "{found:?}");

@@ -1,14 +1,18 @@
 //! The nesting guard: before a page reaches the HTML parsers, tags that
-//! would nest deeper than a limit are left out (their text kept), so no
-//! recursive walk over the parsed page can overflow a thread's stack.
+//! would nest deeper than a limit are left out (their text kept), so the
+//! parsed tree stays shallow and extraction stays fast (its time grows with
+//! the square of the depth).
 //!
-//! The depth is the one the HTML parser will build, estimated in one pass
-//! over the tags: an end tag closes only an element that is open (a stray
-//! `</span>` closes nothing), `<div/>` opens a div as it does in a browser
-//! (the slash only closes elements inside `<svg>` and `<math>`), and the
-//! elements the parser closes by itself (`<p>`, `<li>`, `<td>` …) are not
-//! counted. The estimate may run deeper than the parser's tree, never
-//! shallower, so a hostile page cannot get past it.
+//! The depth is estimated in one pass over the tags the way the HTML parser
+//! reads them: an end tag closes only an element that is open and not past
+//! a block (a stray `</span>` closes nothing; `</body>` and `</form>` close
+//! no children), `<div/>` opens a div (the slash closes only inside `<svg>`
+//! and `<math>`, and only outside their HTML islands), and the elements the
+//! parser closes by itself (`<p>`, `<li>`, `<td>` …) are not counted. The
+//! parser can still build deeper than this estimate where it re-opens
+//! formatting elements after a block (`<div><b id=1>x</div>` repeated), so
+//! every recursive walk over a parsed page keeps its own bound too
+//! (trafilatura's at 500 levels, `lead`'s at 512).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -17,9 +21,9 @@ use std::collections::HashMap;
 /// parser supplies when the next one starts (`<p>`, `<li>`, `<td>` …): a
 /// run of them makes siblings, not a deeper tree, so they are not counted.
 const NOT_NESTING: &[&str] = &[
-    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rb", "rt",
-    "rp", "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
-    "wbr", "!doctype",
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot", "colgroup", "area", "base", "br",
+    "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "basefont", "bgsound",
+    "keygen", "frame", "image",
 ];
 
 /// Elements an end tag of another name does not close past (HTML's
@@ -82,68 +86,133 @@ const SPECIAL: &[&str] = &[
 /// Elements whose content is raw text: no tags inside them.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noembed", "noframes", "plaintext"];
 
+/// Elements of `<svg>` and `<math>` whose content is HTML again.
+const INTEGRATION_POINTS: &[&str] =
+    &["foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"];
+
+/// HTML start tags that end `<svg>` or `<math>` content where they appear in it.
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+
+/// An open element: its name, and whether it is in `<svg>`/`<math>` content.
+struct Open {
+    name: String,
+    foreign: bool,
+}
+
 /// `html` with the tags that would nest deeper than `max` left out (their
 /// text kept), and how many were; one pass, so a hostile page costs no more
 /// than its length times `max`.
 pub fn cap_depth(html: &str, max: usize) -> (Cow<'_, str>, usize) {
-    let mut open: Vec<String> = Vec::new();
-    let mut foreign = 0usize; // open <svg> and <math>: there `/>` closes
+    let bytes = html.as_bytes();
+    let mut open: Vec<Open> = Vec::new();
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of `html` accounted for in `out`
     let mut dropped: HashMap<String, usize> = HashMap::new();
     let mut flattened = 0;
     let mut i = 0;
     while let Some(at) = html[i..].find('<').map(|k| i + k) {
-        let rest = &html[at..];
-        let skip_to = |end: &str, from: usize| html[from..].find(end).map_or(html.len(), |k| from + k + end.len());
-        if rest.starts_with("<!--") {
-            i = skip_to("-->", at + 4);
+        if html[at..].starts_with("<!--") {
+            i = comment_end(html, at + 4);
             continue;
         }
-        let Some(close) = rest.find('>') else { break };
-        let tag = &rest[1..close];
-        let next = at + close + 1;
+        let after = bytes.get(at + 1).copied().unwrap_or(b' ');
+        if after == b'!' || after == b'?' {
+            // A doctype, `<![if !supportLists]>`, CDATA: no element.
+            i = html[at..].find('>').map_or(html.len(), |k| at + k + 1);
+            continue;
+        }
+        let end_tag = after == b'/';
+        let name_at = at + 1 + usize::from(end_tag);
+        if !bytes.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+            i = at + 1; // `a < b`, `<<`: text, not a tag
+            continue;
+        }
+        let Some(close) = tag_end(bytes, name_at) else { break };
+        let tag = &html[at + 1..close];
+        let next = close + 1;
         i = next;
-        let end_tag = tag.starts_with('/');
         let name = tag_name(tag);
-        if name.is_empty() || NOT_NESTING.contains(&name.as_str()) {
+        if NOT_NESTING.contains(&name.as_str()) {
             continue;
         }
-        if !end_tag && foreign == 0 && RAW_TEXT.contains(&name.as_str()) {
-            i = skip_to(&format!("</{name}"), next);
-            continue;
-        }
-        let self_closed = !end_tag && foreign > 0 && tag.ends_with('/');
-        if self_closed {
-            continue;
-        }
-        let drop = if end_tag {
-            match dropped.get_mut(&name) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    true
-                }
-                _ => {
-                    if let Some(k) = closed_by(&open, &name) {
-                        foreign -= open[k..].iter().filter(|n| is_foreign(n)).count();
-                        open.truncate(k);
-                    }
-                    false
-                }
+        let in_foreign = open.last().is_some_and(|e| e.foreign && !INTEGRATION_POINTS.contains(&e.name.as_str()));
+        if end_tag {
+            if let Some(n) = dropped.get_mut(&name).filter(|n| **n > 0) {
+                *n -= 1;
+                copy_up_to(html, &mut out, &mut copied, at, next);
+            } else {
+                close_element(&mut open, &name);
             }
-        } else if open.len() >= max {
+            continue;
+        }
+        if matches!(name.as_str(), "html" | "head" | "body") {
+            continue; // one of each: a repeated one merges into the first
+        }
+        if !in_foreign && RAW_TEXT.contains(&name.as_str()) {
+            i = find_ignoring_case(html, next, &format!("</{name}")).unwrap_or(html.len());
+            continue;
+        }
+        if in_foreign && BREAKOUT.contains(&name.as_str()) {
+            while open.last().is_some_and(|e| e.foreign && !INTEGRATION_POINTS.contains(&e.name.as_str())) {
+                open.pop();
+            }
+        }
+        let in_foreign = open.last().is_some_and(|e| e.foreign && !INTEGRATION_POINTS.contains(&e.name.as_str()));
+        let foreign = in_foreign || matches!(name.as_str(), "svg" | "math");
+        if foreign && tag.ends_with('/') {
+            continue; // `<path/>`, `<svg/>`: closed at once
+        }
+        if open.len() >= max {
             *dropped.entry(name).or_default() += 1;
             flattened += 1;
-            true
+            copy_up_to(html, &mut out, &mut copied, at, next);
         } else {
-            foreign += usize::from(is_foreign(&name));
-            open.push(name);
-            false
-        };
-        if drop {
-            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            buf.push_str(&html[copied..at]);
-            copied = next;
+            open.push(Open { name, foreign });
         }
     }
     match out {
@@ -155,27 +224,92 @@ pub fn cap_depth(html: &str, max: usize) -> (Cow<'_, str>, usize) {
     }
 }
 
+/// Leaves the tag at `at..next` out of the copy being made.
+fn copy_up_to(html: &str, out: &mut Option<String>, copied: &mut usize, at: usize, next: usize) {
+    let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+    buf.push_str(&html[*copied..at]);
+    *copied = next;
+}
+
+/// Applies an end tag `</name>` to the open elements, as the parser does.
+fn close_element(open: &mut Vec<Open>, name: &str) {
+    match name {
+        // Neither closes anything: the parser only notes where the body ended.
+        "body" | "html" | "br" => {}
+        // `</form>` takes the form out of the stack and leaves its children open.
+        "form" => {
+            if let Some(k) = open.iter().rposition(|e| e.name == "form") {
+                open.remove(k);
+            }
+        }
+        _ => {
+            if let Some(k) = closed_by(open, name) {
+                open.truncate(k);
+            }
+        }
+    }
+}
+
+/// Where a comment whose text starts at `from` ends: `<!-->` and `<!--->`
+/// end at once, others at `-->` or `--!>`.
+fn comment_end(html: &str, from: usize) -> usize {
+    let rest = &html[from..];
+    if rest.starts_with('>') {
+        return from + 1;
+    }
+    if rest.starts_with("->") {
+        return from + 2;
+    }
+    let ends = [rest.find("-->").map(|k| k + 3), rest.find("--!>").map(|k| k + 4)];
+    ends.into_iter().flatten().min().map_or(html.len(), |k| from + k)
+}
+
+/// The index of the `>` that ends the tag whose name starts at `from`; a
+/// `>` inside a quoted attribute value (`title="a > b"`) does not.
+fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    let mut last = b' '; // the last byte outside a quote that is not a space
+    for (k, &b) in bytes.iter().enumerate().skip(from) {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'>' => return Some(k),
+            None if (b == b'"' || b == b'\'') && last == b'=' => quote = Some(b),
+            None if !b.is_ascii_whitespace() => last = b,
+            None => {}
+        }
+    }
+    None
+}
+
+/// Where `needle` (lower case, ASCII) starts in `html` from `from` on, whatever its case.
+fn find_ignoring_case(html: &str, from: usize, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    html.as_bytes()[from..].windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|k| from + k)
+}
+
 /// The lowercased name of a tag's text between `<` and `>` (`/Div class=x` → `div`).
 fn tag_name(tag: &str) -> String {
     tag.trim_start_matches('/')
         .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '-')
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
         .collect::<String>()
         .to_ascii_lowercase()
 }
 
 /// Where in `open` the element an end tag `</name>` closes sits, if any:
-/// the nearest open one of that name, not past an element the parser would
-/// not close for it.
-fn closed_by(open: &[String], name: &str) -> Option<usize> {
+/// the nearest open one of that name (any heading for a heading), not past
+/// an element the parser would not close for it.
+fn closed_by(open: &[Open], name: &str) -> Option<usize> {
     let name_is_special = SPECIAL.contains(&name);
     for (k, element) in open.iter().enumerate().rev() {
-        if element == name {
+        if element.name == name || (is_heading(name) && is_heading(&element.name)) {
             return Some(k);
         }
         // A block's end tag closes the inline elements left open inside it,
         // an inline's end tag does not close a block opened after it.
-        let barrier = if name_is_special { is_scope_marker(element) } else { SPECIAL.contains(&element.as_str()) };
+        let barrier =
+            if name_is_special { is_scope_marker(&element.name) } else { SPECIAL.contains(&element.name.as_str()) };
         if barrier {
             return None;
         }
@@ -183,14 +317,13 @@ fn closed_by(open: &[String], name: &str) -> Option<usize> {
     None
 }
 
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
 /// Elements that bound the search of a block's end tag (HTML's scope markers).
 fn is_scope_marker(element: &str) -> bool {
     matches!(element, "applet" | "caption" | "html" | "table" | "marquee" | "object" | "template" | "svg" | "math")
-}
-
-/// Whether `name` starts foreign content, where `/>` closes an element.
-fn is_foreign(name: &str) -> bool {
-    matches!(name, "svg" | "math")
 }
 
 #[cfg(test)]
@@ -244,6 +377,51 @@ mod tests {
     #[test]
     fn scripts_and_comments_hold_no_tags() {
         let page = format!("<script>{}</script><!--{}-->", "<div>".repeat(1_000), "<div>".repeat(1_000));
+        assert_eq!(cap_depth(&page, 256).1, 0);
+    }
+
+    #[test]
+    fn tags_the_scanner_could_misread_do_not_switch_it_off() {
+        let deep = "<div>".repeat(1_000);
+        for trap in [
+            "<TITLE>Upper case</TITLE>",
+            "<SCRIPT>var a = 1;</SCRIPT>",
+            "<p title=\"><!--\">quoted</p>",
+            "<p title=\"><script>\">quoted</p>",
+            "<!--> an empty comment",
+            "<!---> another",
+            "<!-- ends --!> early",
+            "a < b and << c",
+        ] {
+            let page = format!("{trap}{deep}");
+            assert_eq!(cap_depth(&page, 256).1, 1_000 - 256, "after {trap:?}");
+        }
+    }
+
+    #[test]
+    fn end_tags_that_close_no_children_do_not_lower_the_count() {
+        for unit in ["<form><div></form>", "<body><div></body>", "<h1><div><h2></h1>", "<rt>", "<optgroup>"] {
+            let page = unit.repeat(1_000);
+            assert!(cap_depth(&page, 256).1 > 0, "{unit} repeated got through");
+        }
+        // A page of forms one after another is not deep.
+        assert_eq!(cap_depth(&"<form><input></form>".repeat(1_000), 256).1, 0);
+    }
+
+    #[test]
+    fn foreign_content_ends_where_the_parser_ends_it() {
+        for page in [
+            format!("<svg/>{}", "<div/>".repeat(1_000)),
+            format!("<svg><p>{}", "<div/>".repeat(1_000)),
+            format!("<svg><foreignObject>{}", "<div/>".repeat(1_000)),
+        ] {
+            assert!(cap_depth(&page, 256).1 > 0, "{}", &page[..30]);
+        }
+    }
+
+    #[test]
+    fn word_conditional_comments_are_not_elements() {
+        let page = "<p><![if !supportLists]>1.<![endif]>Item</p>".repeat(1_000);
         assert_eq!(cap_depth(&page, 256).1, 0);
     }
 }

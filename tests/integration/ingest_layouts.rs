@@ -208,7 +208,7 @@ fn a_dateline_without_a_year_is_the_last_such_day_before_the_file_was_saved() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let meta = front_matter(&content_file(&site, "oil-talks-resume"));
     assert_eq!(meta.date.to_string(), "2026-03-03", "saved in December: that March, not the next");
-    // Saved on the story's day, a day ahead in the file's time zone, it stays that year.
+    // Saved the day before the dateline's day (the wire's time zone is ahead), it stays that year.
     fs::remove_dir_all(site.root().join("content")).unwrap();
     let out = ingest(&site, &["sources/mar.txt"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
