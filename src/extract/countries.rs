@@ -29,6 +29,7 @@ use crate::extract::phrases::{Case, PhraseSet};
 const COUNTRIES: &str = include_str!("data/countries.tsv");
 const CITIES: &str = include_str!("data/cities.tsv");
 const US_STATES: &str = include_str!("data/us_states.tsv");
+const REGIONS: &str = include_str!("data/regions.tsv");
 
 /// Phrases that contain a country's name but name no country.
 const BLOCKED: &[&str] = &[
@@ -197,13 +198,17 @@ impl Countries {
             }
         }
         let us = by_name["united states"];
-        let regions = rows(US_STATES)
+        let mut regions: HashMap<String, usize> = rows(US_STATES)
             .flat_map(|row| {
                 [row[0].trim().to_lowercase(), row.get(1).map_or(String::new(), |s| s.trim().to_lowercase())]
             })
             .filter(|s| !s.is_empty())
             .map(|s| (s, us))
             .collect();
+        for row in rows(REGIONS) {
+            let Some(&country) = row.get(1).and_then(|c| by_name.get(&c.trim().to_lowercase())) else { continue };
+            regions.insert(row[0].trim().to_lowercase(), country);
+        }
         Countries {
             names,
             kinds,
@@ -225,8 +230,14 @@ impl Countries {
         self.cities.get(&fold(city)).map(|(name, c)| (name.as_str(), self.names[*c].as_str()))
     }
 
-    /// The country of a dateline: its region when that is a country or a US
-    /// state (`PORTLAND, Ore.`), else its city; in a story written while the
+    /// Whether `name` is a US state or another federation's province or
+    /// state (`Nova Scotia`, `New South Wales`), in any known spelling.
+    pub fn is_region(&self, name: &str) -> bool {
+        self.regions.contains_key(&name.trim().to_lowercase())
+    }
+
+    /// The country of a dateline: its region when that is a country, a US
+    /// state (`PORTLAND, Ore.`) or a province (`HALIFAX, Nova Scotia`), else its city; in a story written while the
     /// place was part of a state since dissolved (`MOSCOW` in 1987), that state.
     pub fn of_dateline(&self, city: &str, region: Option<&str>, year: Option<i16>) -> Option<&str> {
         let today = self.of_dateline_today(city, region)?;
@@ -495,6 +506,9 @@ mod tests {
         assert_eq!(c.of_dateline("PRISTINA", None, Some(1999)), Some("Yugoslavia"));
         assert_eq!(c.of_dateline("PRISTINA", None, Some(2007)), Some("Serbia"));
         assert_eq!(c.of_dateline("PRISTINA", None, Some(2019)), Some("Kosovo"));
+        assert_eq!(c.of_dateline("HALIFAX", Some("Nova Scotia"), Some(2019)), Some("Canada"));
+        assert_eq!(c.of_dateline("PERTH", Some("W.A."), Some(2019)), Some("Australia"));
+        assert!(c.is_region("Nova Scotia") && c.is_region("Ore.") && !c.is_region("Nova"));
         assert_eq!(c.of_dateline("MOSCOW", None, None), Some("Russia"));
         assert_eq!(c.of_dateline("PARIS", None, Some(1987)), Some("France"));
     }

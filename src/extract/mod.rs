@@ -479,8 +479,9 @@ impl Extractor {
             if !p.name.contains(' ') && p.mentions == 1 && p.first_at > lead_end {
                 continue;
             }
-            // "the Southern District of New York, said": a city is no one.
-            if p.name.contains(' ') && self.countries.city(&p.name).is_some() {
+            // "the Southern District of New York, said": a city is no one, nor a
+            // province ("Nova Scotia", given name Nova).
+            if p.name.contains(' ') && (self.countries.city(&p.name).is_some() || self.countries.is_region(&p.name)) {
                 continue;
             }
             let name = self.aliases.canonical(&p.name).to_string();

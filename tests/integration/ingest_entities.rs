@@ -127,9 +127,17 @@ fn people_are_found_by_their_names_not_only_by_titles_or_said() {
 fn organisations_places_and_publications_are_not_people() {
     let body = "Geoffrey Berman, the U.S. attorney for the Southern District of New York, said the charges stand. \
         The San Francisco Chronicle reported it first, the Santa Fe Animal Shelter said, and Full Fact said the claim was false. \
-        Ceres Robotics said it would bid.";
+        Ceres Robotics said it would bid. Nova Scotia said it would not, and New Mexico, said officials, agreed.";
     let found = people("Report", body);
-    for wrong in ["New York", "San Francisco Chronicle", "Santa Fe Animal Shelter", "Full Fact", "Ceres Robotics"] {
+    for wrong in [
+        "New York",
+        "San Francisco Chronicle",
+        "Santa Fe Animal Shelter",
+        "Full Fact",
+        "Ceres Robotics",
+        "Nova Scotia",
+        "New Mexico",
+    ] {
         assert!(!found.iter().any(|p| p.contains(wrong)), "{wrong} in {found:?}");
     }
     assert!(found.contains(&"Geoffrey Berman".to_string()), "{found:?}");
