@@ -254,8 +254,8 @@ impl Countries {
             let r = region.trim().to_lowercase();
             match (self.by_name.get(&r), self.regions.get(&r)) {
                 // "Georgia" is a country and a US state: the city decides.
-                (Some(_), Some(&us)) => {
-                    return self.city(city).map(|(_, c)| c).or(Some(self.names[us].as_str()));
+                (Some(_), Some(&federation)) => {
+                    return self.city(city).map(|(_, c)| c).or(Some(self.names[federation].as_str()));
                 }
                 (Some(&i), None) | (None, Some(&i)) => return Some(self.names[i].as_str()),
                 (None, None) => {}

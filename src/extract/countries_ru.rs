@@ -97,7 +97,7 @@ impl RussianForms {
                 (None, true) => start = Some(at),
                 (Some(from), false) => {
                     start = None;
-                    if let Some(m) = self.word(&text[from..at], from).filter(|m| !is_food_idiom(text, m)) {
+                    if let Some(m) = self.word(&text[from..at], from).filter(|m| !names_something_else(text, m)) {
                         out.push(m);
                     }
                 }
@@ -109,8 +109,9 @@ impl RussianForms {
 
     /// The country one word names, trying each split into a stem and an ending.
     fn word(&self, word: &str, at: usize) -> Option<RussianMention> {
-        let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).chain([word.len()]).collect();
-        for &cut in bounds.iter().rev().take(4).filter(|&&cut| cut > 0) {
+        // Endings of up to three letters: the word itself, then without its last one, two, three.
+        let cuts = std::iter::once(word.len()).chain(word.char_indices().rev().take(3).map(|(i, _)| i));
+        for cut in cuts.filter(|&cut| cut > 0) {
             let (stem, ending) = word.split_at(cut);
             let mention = |country, adjective| RussianMention { country, adjective, start: at, end: at + word.len() };
             if let Some(&country) = self.names.get(stem).filter(|_| name_endings(stem).contains(&ending)) {
@@ -149,7 +150,7 @@ fn name_endings(stem: &str) -> &'static [&'static str] {
 
 /// Whether the adjective `m` opens the name of a food (`болгарский перец`),
 /// a language, a sea or a currency rather than naming the country.
-fn is_food_idiom(text: &str, m: &RussianMention) -> bool {
+fn names_something_else(text: &str, m: &RussianMention) -> bool {
     if !m.adjective {
         return false;
     }

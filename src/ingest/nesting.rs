@@ -28,7 +28,8 @@ const NOT_NESTING: &[&str] = &[
 
 /// Elements an end tag of another name does not close past (HTML's
 /// "special" category, and the scope markers among them): `</b>` inside a
-/// `<div>` opened after the `<b>` is ignored by the parser, so here too.
+/// `<div>` opened after the `<b>` is ignored by the parser, so here too
+/// (and the headings, see [`is_special`]).
 const SPECIAL: &[&str] = &[
     "address",
     "applet",
@@ -49,12 +50,6 @@ const SPECIAL: &[&str] = &[
     "footer",
     "form",
     "frameset",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
     "head",
     "header",
     "hgroup",
@@ -90,7 +85,7 @@ const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noem
 const INTEGRATION_POINTS: &[&str] =
     &["foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"];
 
-/// HTML start tags that end `<svg>` or `<math>` content where they appear in it.
+/// HTML start tags that end `<svg>` or `<math>` content where they appear in it (and the headings).
 const BREAKOUT: &[&str] = &[
     "b",
     "big",
@@ -105,12 +100,6 @@ const BREAKOUT: &[&str] = &[
     "dt",
     "em",
     "embed",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
     "head",
     "hr",
     "i",
@@ -180,7 +169,7 @@ pub fn cap_depth(html: &str, max: usize) -> (Cow<'_, str>, usize) {
         if NOT_NESTING.contains(&name.as_str()) {
             continue;
         }
-        let in_foreign = open.last().is_some_and(|e| e.foreign && !INTEGRATION_POINTS.contains(&e.name.as_str()));
+        let in_foreign = in_foreign_content(&open);
         if end_tag {
             if let Some(n) = dropped.get_mut(&name).filter(|n| **n > 0) {
                 *n -= 1;
@@ -197,12 +186,12 @@ pub fn cap_depth(html: &str, max: usize) -> (Cow<'_, str>, usize) {
             i = find_ignoring_case(html, next, &format!("</{name}")).unwrap_or(html.len());
             continue;
         }
-        if in_foreign && BREAKOUT.contains(&name.as_str()) {
-            while open.last().is_some_and(|e| e.foreign && !INTEGRATION_POINTS.contains(&e.name.as_str())) {
+        if in_foreign && (BREAKOUT.contains(&name.as_str()) || is_heading(&name)) {
+            while in_foreign_content(&open) {
                 open.pop();
             }
         }
-        let in_foreign = open.last().is_some_and(|e| e.foreign && !INTEGRATION_POINTS.contains(&e.name.as_str()));
+        let in_foreign = in_foreign_content(&open);
         let foreign = in_foreign || matches!(name.as_str(), "svg" | "math");
         if foreign && tag.ends_with('/') {
             continue; // `<path/>`, `<svg/>`: closed at once
@@ -222,6 +211,12 @@ pub fn cap_depth(html: &str, max: usize) -> (Cow<'_, str>, usize) {
             (Cow::Owned(buf), flattened)
         }
     }
+}
+
+/// Whether the next tag is read as `<svg>`/`<math>` content: the current
+/// element is foreign and not one of their HTML islands.
+fn in_foreign_content(open: &[Open]) -> bool {
+    open.last().is_some_and(|e| e.foreign && !INTEGRATION_POINTS.contains(&e.name.as_str()))
 }
 
 /// Leaves the tag at `at..next` out of the copy being made.
@@ -301,20 +296,24 @@ fn tag_name(tag: &str) -> String {
 /// the nearest open one of that name (any heading for a heading), not past
 /// an element the parser would not close for it.
 fn closed_by(open: &[Open], name: &str) -> Option<usize> {
-    let name_is_special = SPECIAL.contains(&name);
+    let name_is_special = is_special(name);
     for (k, element) in open.iter().enumerate().rev() {
         if element.name == name || (is_heading(name) && is_heading(&element.name)) {
             return Some(k);
         }
         // A block's end tag closes the inline elements left open inside it,
         // an inline's end tag does not close a block opened after it.
-        let barrier =
-            if name_is_special { is_scope_marker(&element.name) } else { SPECIAL.contains(&element.name.as_str()) };
+        let barrier = if name_is_special { is_scope_marker(&element.name) } else { is_special(&element.name) };
         if barrier {
             return None;
         }
     }
     None
+}
+
+/// Whether `name` is one of HTML's "special" elements.
+fn is_special(name: &str) -> bool {
+    SPECIAL.contains(&name) || is_heading(name)
 }
 
 fn is_heading(name: &str) -> bool {
