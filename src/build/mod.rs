@@ -245,11 +245,22 @@ impl Pipeline {
             first(&shown);
         }
         let prints = Prints::new(&archive, &self.config);
-        let pages = self.render_pages(&archive, &prints, previous.as_ref(), &forced_kinds, done, progress);
-        tracing::debug!(elapsed = ?started.elapsed(), "pages rendered and written");
         let previous_shards = previous.as_ref().map_or(&[][..], |b| b.shards.as_slice());
-        let (shards, shards_indexed, indexed) = self.index_search(&archive, &prints, previous_shards);
-        tracing::debug!(elapsed = ?started.elapsed(), "search index");
+        // Pages and the search index are made from the archive alone, so they
+        // are made at once: each leaves the cores idle at times (a page
+        // kind's serial parts, the last shard), and the other fills them.
+        let (pages, (shards, shards_indexed, indexed)) = rayon::join(
+            || {
+                let pages = self.render_pages(&archive, &prints, previous.as_ref(), &forced_kinds, done, progress);
+                tracing::debug!(elapsed = ?started.elapsed(), "pages rendered and written");
+                pages
+            },
+            || {
+                let index = self.index_search(&archive, &prints, previous_shards);
+                tracing::debug!(elapsed = ?started.elapsed(), "search index");
+                index
+            },
+        );
         drop(prints);
 
         let mut produced: HashSet<&str> = pages.list.iter().map(|p| p.file.as_str()).collect();

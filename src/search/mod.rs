@@ -13,8 +13,15 @@
 
 use std::collections::BTreeMap;
 
+mod bundle;
+mod engine;
+mod gzip;
+mod words;
+
 use crate::archive::{Archive, Taxonomy};
 use crate::pages::{self, Urls};
+use bundle::Record;
+use engine::Engine;
 
 /// One file of the index: path relative to the output folder, and bytes.
 pub type IndexFile = (String, Vec<u8>);
@@ -24,17 +31,10 @@ pub type IndexFile = (String, Vec<u8>);
 #[error("cannot build the search index: {0}")]
 pub struct SearchError(String);
 
-/// Files Pagefind writes for its ready-made interfaces, which the search
-/// page does not use (about 430 KB a shard).
-const UNUSED_FILES: &[&str] = &[
-    "pagefind-ui.js",
-    "pagefind-ui.css",
-    "pagefind-modular-ui.js",
-    "pagefind-modular-ui.css",
-    "pagefind-component-ui.js",
-    "pagefind-component-ui.css",
-    "pagefind-highlight.js",
-];
+/// Gzip level of the index files: measured against 9 (Pagefind's) on
+/// generated archives, 6 costs a third of the time for files a few per
+/// cent larger (README, "Measured here").
+const COMPRESSION_LEVEL: u32 = 6;
 
 /// Builds the index of one shard: a Pagefind bundle of its own under the
 /// shard's folder, which the search page merges with the others.
@@ -44,41 +44,21 @@ pub fn build_shard(
     language: &str,
     shard: &pages::SearchShard,
 ) -> Result<Vec<IndexFile>, SearchError> {
-    let started = std::time::Instant::now();
+    let engine = Engine::for_language(language)?;
     let records: Vec<Record> = shard.ids.iter().map(|&id| record(archive, urls, id)).collect();
-    let runtime =
-        tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| SearchError(e.to_string()))?;
-    let language = language.to_string();
-    let dir = shard.dir().to_string();
-    runtime.block_on(async move {
-        let options = pagefind::options::PagefindServiceConfig::builder().force_language(language.clone()).build();
-        let mut index = pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| SearchError(e.to_string()))?;
-        for r in records {
-            index
-                .add_custom_record(r.url, r.content, language.clone(), Some(r.meta), Some(r.filters), Some(r.sort))
-                .await
-                .map_err(|e| SearchError(e.to_string()))?;
-        }
-        tracing::debug!(shard = %dir, elapsed = ?started.elapsed(), "search records added");
-        let files = index.get_files().await.map_err(|e| SearchError(e.to_string()))?;
-        tracing::debug!(shard = %dir, elapsed = ?started.elapsed(), "search shard built");
-        Ok(files
-            .into_iter()
-            .map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents))
-            .filter(|(name, _)| !UNUSED_FILES.contains(&name.as_str()))
-            .map(|(name, bytes)| (format!("{dir}{name}"), bytes))
-            .collect())
-    })
+    let index = bundle::build(&records, engine.format(), COMPRESSION_LEVEL);
+    let dir = shard.dir();
+    let entry = ("pagefind-entry.json".to_string(), engine.entry(&index));
+    Ok(index
+        .files
+        .into_iter()
+        .chain(std::iter::once(entry))
+        .chain(engine.files.iter().cloned())
+        .map(|(name, bytes)| (format!("{dir}{name}"), bytes))
+        .collect())
 }
 
-struct Record {
-    url: String,
-    content: String,
-    meta: BTreeMap<String, String>,
-    filters: BTreeMap<String, Vec<String>>,
-    sort: BTreeMap<String, String>,
-}
-
+/// The record of one article.
 fn record(archive: &Archive, urls: &Urls, id: usize) -> Record {
     let entry = &archive.entries[id];
     let meta = &entry.article.meta;
@@ -101,29 +81,51 @@ fn record(archive: &Archive, urls: &Urls, id: usize) -> Record {
     Record { url: urls.link(&pages::article_path(entry)), content, meta: m, filters, sort }
 }
 
-/// The text of an HTML fragment: tags dropped, the common entities decoded.
+/// The text of an HTML fragment: tags dropped, the entities the renderer
+/// writes decoded, runs of whitespace one space (one pass: this runs over
+/// every article of every shard built).
 pub fn plain_text(html: &str) -> String {
+    const ENTITIES: [(&str, char); 6] =
+        [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&#x27;", '\''), ("&amp;", '&')];
     let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
+    let (mut in_tag, mut space) = (false, false);
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        let mut len = c.len_utf8();
+        let text = match c {
+            '<' => {
+                in_tag = true;
+                None
+            }
             '>' if in_tag => {
                 in_tag = false;
+                space = true;
+                None
+            }
+            _ if in_tag => None,
+            c if c.is_whitespace() => {
+                space = true;
+                None
+            }
+            '&' => match ENTITIES.iter().find(|(name, _)| rest.starts_with(name)) {
+                Some((name, decoded)) => {
+                    len = name.len();
+                    Some(*decoded)
+                }
+                None => Some('&'),
+            },
+            c => Some(c),
+        };
+        if let Some(c) = text {
+            if space && !out.is_empty() {
                 out.push(' ');
             }
-            c if !in_tag => out.push(c),
-            _ => {}
+            space = false;
+            out.push(c);
         }
+        rest = &rest[len..];
     }
-    let decoded = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
 
 #[cfg(test)]
@@ -133,5 +135,6 @@ mod tests {
     #[test]
     fn html_becomes_text() {
         assert_eq!(plain_text("<p>A &amp; B</p>\n<p>&lt;script&gt; <em>x</em></p>"), "A & B <script> x");
+        assert_eq!(plain_text(" <p>&amp;lt; &copy;\u{a0} a&#39;b</p> "), "&lt; &copy; a'b");
     }
 }

@@ -1,0 +1,115 @@
+//! Search index, the browser side: Pagefind's JavaScript and WebAssembly,
+//! which the Pagefind crate embeds. They are taken from a one-record bundle
+//! Pagefind builds, once per process and language, so they always belong
+//! to the Pagefind version whose format `bundle` writes.
+
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+
+use super::SearchError;
+use super::bundle::{Format, Index};
+
+/// Pagefind's files for the browser in one language.
+pub struct Engine {
+    /// Pagefind's version, which the index files carry.
+    pub version: String,
+    /// The language as the index names it (`en`).
+    language: String,
+    /// Which WebAssembly build stems queries (`en`), `None` for none.
+    wasm: Option<String>,
+    /// Characters besides letters and digits that belong to a word.
+    word_characters: Vec<char>,
+    /// `pagefind.js`, its worker and the WebAssembly files.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// Files of Pagefind's bundle that are neither the index nor unused:
+/// the search page loads `pagefind.js`, which loads the rest.
+fn is_engine_file(name: &str) -> bool {
+    matches!(name, "pagefind.js" | "pagefind-worker.js") || (name.starts_with("wasm.") && name.ends_with(".pagefind"))
+}
+
+/// `pagefind-entry.json`: the first file the browser reads.
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    version: String,
+    languages: std::collections::BTreeMap<String, EntryLanguage>,
+    include_characters: Vec<char>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct EntryLanguage {
+    hash: String,
+    wasm: Option<String>,
+    page_count: usize,
+}
+
+static ENGINES: Mutex<Vec<Arc<Engine>>> = Mutex::new(Vec::new());
+
+impl Engine {
+    /// The browser's files for `language`, made on first use.
+    pub fn for_language(language: &str) -> Result<Arc<Engine>, SearchError> {
+        let mut engines = ENGINES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(engine) = engines.iter().find(|e| e.language == language) {
+            return Ok(Arc::clone(engine));
+        }
+        let engine = Arc::new(Engine::from_pagefind(language)?);
+        engines.push(Arc::clone(&engine));
+        Ok(engine)
+    }
+
+    fn from_pagefind(language: &str) -> Result<Engine, SearchError> {
+        let fail = |e: &dyn std::fmt::Display| SearchError(format!("Pagefind's browser files: {e}"));
+        let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| fail(&e))?;
+        let files = runtime.block_on(async {
+            let options = pagefind::options::PagefindServiceConfig::builder().force_language(language.into()).build();
+            let mut index = pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| fail(&e))?;
+            index
+                .add_custom_record("/".into(), "dateline".into(), language.into(), None, None, None)
+                .await
+                .map_err(|e| fail(&e))?;
+            index.get_files().await.map_err(|e| fail(&e))
+        })?;
+        let mut engine = Engine {
+            version: String::new(),
+            language: language.to_string(),
+            wasm: None,
+            word_characters: Vec::new(),
+            files: Vec::new(),
+        };
+        for file in files {
+            let name = file.filename.to_string_lossy().replace('\\', "/");
+            if name == "pagefind-entry.json" {
+                let entry: Entry = serde_json::from_slice(&file.contents).map_err(|e| fail(&e))?;
+                engine.wasm = entry.languages.get(language).and_then(|l| l.wasm.clone());
+                engine.version = entry.version;
+                engine.word_characters = entry.include_characters;
+            } else if is_engine_file(&name) {
+                engine.files.push((name, file.contents));
+            }
+        }
+        if engine.version.is_empty() {
+            return Err(fail(&"Pagefind wrote no pagefind-entry.json"));
+        }
+        engine.files.sort();
+        Ok(engine)
+    }
+
+    /// What the index must be like for these files to read it.
+    pub fn format(&self) -> Format<'_> {
+        Format { language: &self.language, version: &self.version, word_characters: &self.word_characters }
+    }
+
+    /// `pagefind-entry.json` for `index`.
+    pub fn entry(&self, index: &Index) -> Vec<u8> {
+        let language =
+            EntryLanguage { hash: index.meta_hash.clone(), wasm: self.wasm.clone(), page_count: index.page_count };
+        let entry = Entry {
+            version: self.version.clone(),
+            languages: [(self.language.clone(), language)].into(),
+            include_characters: self.word_characters.clone(),
+        };
+        serde_json::to_vec(&entry).expect("an entry is plain data")
+    }
+}
