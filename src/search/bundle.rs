@@ -67,8 +67,9 @@ pub struct Format<'a> {
     pub word_characters: &'a [char],
 }
 
-/// Builds the index of `records` in `format`, compressing each file at gzip `level`.
-pub fn build(records: &[Record], format: Format<'_>, level: u32) -> Index {
+/// Builds the index of `records` in `format`, with the fragments of `group`
+/// pages in each fragment file, compressing each file at gzip `level`.
+pub fn build(records: &[Record], format: Format<'_>, group: usize, level: u32) -> Index {
     let Format { language, version, word_characters } = format;
     let mut words = Words::new(language, word_characters);
     let mut gzip = Gzip::new(level);
@@ -83,6 +84,7 @@ pub fn build(records: &[Record], format: Format<'_>, level: u32) -> Index {
         (Names::new(language), Names::new(language), Names::new(language));
     let mut files = Vec::new();
     let mut meta_pages = Vec::with_capacity(pages.len());
+    let mut fragments = Vec::with_capacity(pages.len());
     for (number, page) in pages.iter().enumerate() {
         page.add_to(&mut word_map, number, &meta_fields, &mut words);
         for (filter, values) in &page.record.filters {
@@ -92,8 +94,26 @@ pub fn build(records: &[Record], format: Format<'_>, level: u32) -> Index {
         }
         let fragment = page.fragment_json();
         let hash = fragment_names.unique(&format!("{language}_{}", full_hash(fragment.as_bytes())));
-        meta_pages.push(MetaPage { hash: hash.clone(), word_count: page.word_count as u32, group_hash: String::new() });
-        files.push((format!("fragment/{hash}.pf_fragment"), gzip.compress(&[SIGNATURE, fragment.as_bytes()])));
+        meta_pages.push(MetaPage { hash, word_count: page.word_count as u32, group_hash: String::new() });
+        fragments.push(fragment);
+    }
+    if group <= 1 {
+        for (page, fragment) in meta_pages.iter().zip(&fragments) {
+            files.push((
+                format!("fragment/{}.pf_fragment", page.hash),
+                gzip.compress(&[SIGNATURE, fragment.as_bytes()]),
+            ));
+        }
+    } else {
+        let mut group_names = Names::new(&format!("{language}_group"));
+        for (pages, fragments) in meta_pages.chunks_mut(group).zip(fragments.chunks(group)) {
+            let json = group_json(pages, fragments);
+            let hash = group_names.unique(&format!("{language}_group_{}", full_hash(json.as_bytes())));
+            files.push((format!("fragment/{hash}.pf_fragment"), gzip.compress(&[SIGNATURE, json.as_bytes()])));
+            for page in pages {
+                page.group_hash = hash.clone();
+            }
+        }
     }
 
     let mut meta_filters = Vec::new();
@@ -421,6 +441,17 @@ fn sorts(pages: &[Page]) -> Vec<MetaSort> {
         .collect()
 }
 
+/// A fragment file of several pages: an object from each page's fragment
+/// name to its fragment, as Pagefind's browser side reads a group.
+fn group_json(pages: &[MetaPage], fragments: &[String]) -> String {
+    let group: BTreeMap<&str, serde_json::Value> = pages
+        .iter()
+        .zip(fragments)
+        .map(|(page, json)| (page.hash.as_str(), serde_json::from_str(json).expect("a fragment is JSON")))
+        .collect();
+    serde_json::to_string(&group).expect("a group is plain data")
+}
+
 /// Short file names from full hashes (`en_` and the hex digest): the
 /// language and seven hex digits, one more digit while a name is taken.
 struct Names {
@@ -624,10 +655,17 @@ mod tests {
         texts.iter().enumerate().map(|(n, t)| record(n, t)).collect()
     }
 
-    fn pagefind_files(records: &[Record], language: &str) -> BTreeMap<String, Vec<u8>> {
+    /// Pagefind's own files for `records`, at most `max_fragments` fragment files.
+    fn pagefind_files(records: &[Record], language: &str, max_fragments: Option<u32>) -> BTreeMap<String, Vec<u8>> {
         let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
         let files = runtime.block_on(async {
-            let options = pagefind::options::PagefindServiceConfig::builder().force_language(language.into()).build();
+            let options = match max_fragments {
+                Some(m) => pagefind::options::PagefindServiceConfig::builder()
+                    .force_language(language.into())
+                    .max_fragments(m)
+                    .build(),
+                None => pagefind::options::PagefindServiceConfig::builder().force_language(language.into()).build(),
+            };
             let mut index = pagefind::api::PagefindIndex::new(Some(options)).unwrap();
             for r in records {
                 let (meta, filters, sort) = (r.meta.clone(), r.filters.clone(), r.sort.clone());
@@ -660,8 +698,22 @@ mod tests {
     #[test]
     fn same_index_as_pagefind() {
         let records = records();
-        let theirs = pagefind_files(&records, "en");
-        let index = build(&records, FORMAT, 6);
+        same_as_pagefind(&records, pagefind_files(&records, "en", None), build(&records, FORMAT, 1, 6));
+    }
+
+    #[test]
+    fn same_fragment_groups_as_pagefind() {
+        let records = records();
+        // Pagefind takes a number of files and groups ceil(pages / files) pages a file.
+        let pages = records.len() - 2;
+        let group = pages.div_ceil(100);
+        let index = build(&records, FORMAT, group, 6);
+        let groups = index.files.iter().filter(|(n, _)| n.starts_with("fragment/en_group_")).count();
+        assert_eq!(groups, pages.div_ceil(group));
+        same_as_pagefind(&records, pagefind_files(&records, "en", Some(100)), index);
+    }
+
+    fn same_as_pagefind(records: &[Record], theirs: BTreeMap<String, Vec<u8>>, index: Index) {
         assert!(index.files.iter().filter(|(n, _)| n.starts_with("index/")).count() > 1, "several word chunks");
         assert_eq!(index.page_count, records.len() - 2, "the two records without a word are left out");
         let entry: serde_json::Value = serde_json::from_slice(&theirs["pagefind-entry.json"]).unwrap();
@@ -693,7 +745,7 @@ mod tests {
     #[test]
     fn a_word_is_found_on_its_pages() {
         let records = vec![record(0, "Oil prices rose"), record(1, "The minister spoke"), record(2, "oil talks")];
-        let index = build(&records, FORMAT, 6);
+        let index = build(&records, FORMAT, 1, 6);
         let (_, chunk) = index.files.iter().find(|(n, _)| n.starts_with("index/")).unwrap();
         let bytes = unpacked("x.pf_index", chunk);
         let words: WordIndex = minicbor::decode(&bytes[SIGNATURE.len()..]).unwrap();

@@ -38,6 +38,7 @@ struct Entry {
     include_characters: Vec<char>,
 }
 
+/// A language's index, and the WebAssembly build that searches it.
 #[derive(Serialize, Deserialize)]
 struct EntryLanguage {
     hash: String,
@@ -92,6 +93,11 @@ impl Engine {
         if engine.version.is_empty() {
             return Err(fail(&"Pagefind wrote no pagefind-entry.json"));
         }
+        // The browser loads `wasm.unknown.pagefind` only for a language
+        // without a build of its own (55 KB a shard otherwise never read).
+        if engine.wasm.is_some() {
+            engine.files.retain(|(name, _)| name != "wasm.unknown.pagefind");
+        }
         engine.files.sort();
         Ok(engine)
     }
@@ -111,5 +117,20 @@ impl Engine {
             include_characters: self.word_characters.clone(),
         };
         serde_json::to_vec(&entry).expect("an entry is plain data")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_language_with_a_stemmer_gets_only_its_own_webassembly() {
+        let names = |language: &str| -> Vec<String> {
+            Engine::for_language(language).unwrap().files.iter().map(|(n, _)| n.clone()).collect()
+        };
+        assert_eq!(names("en"), ["pagefind-worker.js", "pagefind.js", "wasm.en.pagefind"]);
+        assert_eq!(names("xx"), ["pagefind-worker.js", "pagefind.js", "wasm.unknown.pagefind"]);
+        assert_eq!(Engine::for_language("en").unwrap().wasm.as_deref(), Some("en"));
     }
 }
