@@ -244,6 +244,15 @@ impl Config {
             at("base_url", Diagnostic::error(CONFIG_FILE, msg))
                 .help("write an absolute URL such as `base_url: https://example.org/archive/`")
         })?;
+        if !is_language_tag(&self.language) {
+            return Err(at(
+                "language",
+                Diagnostic::error(CONFIG_FILE, format!("`language` {:?} is not a language tag", self.language)),
+            )
+            .help(format!(
+                "write a code such as `language: en` or `language: pt-BR` (letters, digits and '-', at most {MAX_LANGUAGE_TAG} characters)"
+            )));
+        }
         for (key, value) in [("page_size", self.page_size), ("feed_size", self.feed_size)] {
             if value == 0 {
                 return Err(at(key, Diagnostic::error(CONFIG_FILE, format!("`{key}` must be at least 1"))));
@@ -278,6 +287,19 @@ impl Config {
 }
 
 /// Checks that `url` is an absolute http(s) URL and gives it a trailing slash.
+/// Longest `language` accepted: the search index names files with the tag
+/// and cuts names from hex digests after the tag's length plus 8 (at least
+/// 20 digits), and `en`, `pt-BR` or `zh-Hant-TW` fit.
+pub const MAX_LANGUAGE_TAG: usize = 12;
+
+/// Whether `language` is a language tag the site can use (`en`, `pt-BR`):
+/// it names search index files and goes into `<html lang>`.
+pub fn is_language_tag(language: &str) -> bool {
+    !language.is_empty()
+        && language.len() <= MAX_LANGUAGE_TAG
+        && language.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
 fn normalize_base_url(url: &str) -> Result<String, String> {
     let url = url.trim();
     let rest = url
@@ -361,6 +383,14 @@ mod tests {
     fn bad_base_url_points_at_the_key() {
         let d = Config::parse("title: X\nbase_url: example.org\n").unwrap_err();
         assert_eq!((d.line, d.column), (Some(2), Some(11)), "{d}");
+    }
+
+    #[test]
+    fn a_language_that_is_no_tag_points_at_the_key() {
+        let d = Config::parse("title: X\nlanguage: en/../../x\n").unwrap_err();
+        assert_eq!(d.line, Some(2), "{d}");
+        assert!(Config::parse("language: pt-BR").is_ok());
+        assert!(Config::parse("language: a-very-long-tag").is_err());
     }
 
     #[test]

@@ -23,12 +23,20 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 /// Replaces `path` with `bytes` atomically, creating parent folders.
 pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
     let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = fs::File::create(&tmp)?;
+        // The folder is made only when the file cannot be created without it:
+        // a build writes thousands of files into folders that exist, and
+        // asking first cost two system calls a file.
+        let mut file = match fs::File::create(&tmp) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                fs::create_dir_all(dir)?;
+                fs::File::create(&tmp)?
+            }
+            other => other?,
+        };
         file.write_all(bytes)?;
         if durability == Durability::Durable {
             file.sync_all()?;
@@ -118,5 +126,15 @@ mod tests {
         assert_eq!(fs::read(&p).unwrap(), b"two");
         let leftovers: Vec<_> = fs::read_dir(p.parent().unwrap()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_folder_deleted_between_writes_is_made_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("2012/10/a/index.html");
+        write_atomic(&p, b"one", Durability::Rebuildable).unwrap();
+        fs::remove_dir_all(dir.path().join("2012")).unwrap();
+        write_atomic(&p, b"two", Durability::Rebuildable).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
     }
 }

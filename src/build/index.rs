@@ -97,7 +97,7 @@ impl Pipeline {
                 return failed(outcome);
             }
         };
-        // Pagefind hands its files over in no fixed order.
+        // The shard record lists its files sorted, so it reads the same each build.
         let mut names: Vec<String> = files.iter().map(|(rel, _)| rel.clone()).collect();
         names.sort_unstable();
         for (rel, bytes) in files {

@@ -24,6 +24,20 @@ pub struct Engine {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
+/// A language tag as the index's file names can carry it (`en`, `pt-BR`);
+/// `Config` refuses others with their line, this guards the library's callers.
+fn check_language(language: &str) -> Result<(), SearchError> {
+    if crate::config::is_language_tag(language) {
+        Ok(())
+    } else {
+        Err(SearchError(format!(
+            "the site's `language` ({language:?}) is not a language tag: set it to a code such as en, fr or pt-BR \
+             (letters, digits and '-', at most {} characters) in dateline.yaml",
+            crate::config::MAX_LANGUAGE_TAG
+        )))
+    }
+}
+
 /// Files of Pagefind's bundle that are neither the index nor unused:
 /// the search page loads `pagefind.js`, which loads the rest.
 fn is_engine_file(name: &str) -> bool {
@@ -51,13 +65,26 @@ static ENGINES: Mutex<Vec<Arc<Engine>>> = Mutex::new(Vec::new());
 impl Engine {
     /// The browser's files for `language`, made on first use.
     pub fn for_language(language: &str) -> Result<Arc<Engine>, SearchError> {
-        let mut engines = ENGINES.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(engine) = engines.iter().find(|e| e.language == language) {
-            return Ok(Arc::clone(engine));
+        let known = || {
+            let engines = ENGINES.lock().unwrap_or_else(|e| e.into_inner());
+            engines.iter().find(|e| e.language == language).cloned()
+        };
+        if let Some(engine) = known() {
+            return Ok(engine);
         }
+        check_language(language)?;
+        // Made without holding the lock: Pagefind runs rayon inside, whose
+        // threads may be this build's other shards, waiting for the lock.
+        // Shards that start at once may each make one; the first is kept.
         let engine = Arc::new(Engine::from_pagefind(language)?);
-        engines.push(Arc::clone(&engine));
-        Ok(engine)
+        let mut engines = ENGINES.lock().unwrap_or_else(|e| e.into_inner());
+        match engines.iter().find(|e| e.language == language) {
+            Some(first) => Ok(Arc::clone(first)),
+            None => {
+                engines.push(Arc::clone(&engine));
+                Ok(engine)
+            }
+        }
     }
 
     fn from_pagefind(language: &str) -> Result<Engine, SearchError> {
@@ -132,5 +159,14 @@ mod tests {
         assert_eq!(names("en"), ["pagefind-worker.js", "pagefind.js", "wasm.en.pagefind"]);
         assert_eq!(names("xx"), ["pagefind-worker.js", "pagefind.js", "wasm.unknown.pagefind"]);
         assert_eq!(Engine::for_language("en").unwrap().wasm.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn a_language_that_cannot_name_files_is_an_error_that_says_what_to_set() {
+        for bad in ["", "en/../x", "a-very-long-language-tag", "fr_FR"] {
+            let error = Engine::for_language(bad).err().expect("refused").to_string();
+            assert!(error.contains("dateline.yaml"), "{bad}: {error}");
+        }
+        assert!(Engine::for_language("pt-BR").is_ok());
     }
 }

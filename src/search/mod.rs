@@ -88,25 +88,33 @@ fn record(archive: &Archive, urls: &Urls, id: usize) -> Record {
     Record { url: urls.link(&pages::article_path(entry)), content, meta: m, filters, sort }
 }
 
-/// The text of an HTML fragment: tags dropped, the entities the renderer
-/// writes decoded, runs of whitespace one space (one pass: this runs over
-/// every article of every shard built).
+/// Tags inside a line of text: they part no words (`<em>Reuters</em>'s`, `H<sub>2</sub>O`).
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u",
+];
+
+/// The text of an HTML fragment: tags dropped (a block's ending parts words),
+/// the entities the renderer writes decoded, runs of whitespace one space
+/// (one pass: this runs over every article of every shard built).
 pub fn plain_text(html: &str) -> String {
     const ENTITIES: [(&str, char); 6] =
         [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&#x27;", '\''), ("&amp;", '&')];
     let mut out = String::with_capacity(html.len());
-    let (mut in_tag, mut space) = (false, false);
+    let (mut in_tag, mut space, mut parts_words) = (false, false, false);
     let mut rest = html;
     while let Some(c) = rest.chars().next() {
         let mut len = c.len_utf8();
         let text = match c {
-            '<' => {
+            '<' if !in_tag => {
                 in_tag = true;
+                let name = rest[1..].trim_start_matches('/');
+                let name = &name[..name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len())];
+                parts_words = !INLINE_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name));
                 None
             }
             '>' if in_tag => {
                 in_tag = false;
-                space = true;
+                space |= parts_words;
                 None
             }
             _ if in_tag => None,
@@ -143,5 +151,7 @@ mod tests {
     fn html_becomes_text() {
         assert_eq!(plain_text("<p>A &amp; B</p>\n<p>&lt;script&gt; <em>x</em></p>"), "A & B <script> x");
         assert_eq!(plain_text(" <p>&amp;lt; &copy;\u{a0} a&#39;b</p> "), "&lt; &copy; a'b");
+        assert_eq!(plain_text("<p><em>Reuters</em>'s H<sub>2</sub>O</p><p>Next</p>"), "Reuters's H2O Next");
+        assert_eq!(plain_text("<li>one</li><li>two<br>three</li>"), "one two three");
     }
 }

@@ -7,11 +7,14 @@
 //!
 //! These are Pagefind 1.6's rules (its `fossick::splitting`), kept in step
 //! by the test that compares our bundle with Pagefind's own
-//! (`bundle::tests`). Emoji are not indexed on their own: news text has
-//! almost none, and a query for one is not worth a Unicode table here.
+//! (`bundle::tests`), with one exception: Pagefind also indexes each emoji
+//! of a token as a word of its own (by its `\p{Emoji}` test and emoji
+//! table: also ©, ®, ‼, ✈), and keeps a record whose only words are emoji;
+//! we do neither. News text has almost none, and a query for one is not
+//! worth a Unicode table here.
 
 use convert_case::{Case, Casing};
-use hashbrown::HashMap;
+use hashbrown::{HashMap, HashSet};
 use pagefind_stem::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -92,13 +95,7 @@ fn indexable_words(raw: &str, stemmer: Option<&Stemmer>, keep: &[char]) -> Vec<I
     if !normalized.is_empty() && (parts.contains(char::is_whitespace) || !normalized.starts_with(&parts)) {
         // Only parts of two or more bytes, as Pagefind does.
         for part in parts.split_whitespace().filter(|w| w.len() > 1) {
-            let plain = strip_diacritics(part);
-            let base = plain.as_deref().unwrap_or(part);
-            let stem = match stemmer {
-                Some(s) => s.stem(base).into_owned(),
-                None => base.to_string(),
-            };
-            results.push(IndexWord { stem, original: plain.map(|_| part.to_string()), compound_part: true });
+            results.push(stem_word(part, stemmer, true));
         }
     }
     results
@@ -107,6 +104,11 @@ fn indexable_words(raw: &str, stemmer: Option<&Stemmer>, keep: &[char]) -> Vec<I
 /// The compound tails after each dot of a token, not already among `existing`.
 fn dotted_tails(raw: &str, stemmer: Option<&Stemmer>, keep: &[char], existing: &[IndexWord]) -> Vec<IndexWord> {
     let mut tails: Vec<IndexWord> = Vec::new();
+    if !raw.contains('.') {
+        return tails;
+    }
+    // A set, so a hostile token of many distinct dotted parts costs linear time.
+    let mut seen: HashSet<String> = existing.iter().map(|w| w.stem.clone()).collect();
     for (i, _) in raw.match_indices('.') {
         let rest = &raw[i + 1..];
         let tail = match rest.char_indices().nth(MAX_DOTTED_TAIL_CHARS) {
@@ -123,7 +125,7 @@ fn dotted_tails(raw: &str, stemmer: Option<&Stemmer>, keep: &[char], existing: &
             continue;
         }
         let word = stem_word(&normalized, stemmer, true);
-        if !existing.iter().any(|w| w.stem == word.stem) && !tails.iter().any(|w| w.stem == word.stem) {
+        if seen.insert(word.stem.clone()) {
             tails.push(word);
         }
     }
@@ -188,6 +190,7 @@ fn katakana_suffixes(word: &str) -> Vec<&str> {
     if word.chars().count() < 3 || !word.chars().all(is_katakana) {
         return Vec::new();
     }
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut suffixes: Vec<&str> = Vec::new();
     for (i, _) in word.char_indices().skip(1) {
         let rest = &word[i..];
@@ -195,7 +198,8 @@ fn katakana_suffixes(word: &str) -> Vec<&str> {
             Some((end, _)) => &rest[..end],
             None => rest,
         };
-        if suffix.chars().count() >= 2 && !suffixes.contains(&suffix) {
+        // A set: a long run has as many suffixes as characters.
+        if suffix.chars().count() >= 2 && seen.insert(suffix) {
             suffixes.push(suffix);
         }
     }
@@ -270,6 +274,19 @@ mod tests {
         assert_eq!(found.original.as_deref(), Some("café"));
         assert_eq!(found.stem, words.of("cafe").words[0].stem);
         assert_eq!(words.of("cafe").words[0].original, None);
+    }
+
+    #[test]
+    fn dotted_tails_are_indexed_once_each() {
+        assert_eq!(
+            stems("sysconfig.is_python_build"),
+            ["sysconfigis_python_build", "sysconfig", "is", "python", "build", "is_python_build"]
+        );
+        // Distinct tails of a long hostile token: each kept once, in linear time.
+        let token: String = (0..20_000).map(|i| format!("x{i}_y.")).collect();
+        let mut words = Words::new("en", &['_']);
+        let found = words.of(&token);
+        assert_eq!(found.tails.len(), 19_999);
     }
 
     #[test]
