@@ -77,7 +77,7 @@ pub fn build(records: &[Record], format: Format<'_>, group: usize, level: u32) -
     let meta_fields: Vec<String> =
         pages.iter().flat_map(|p| p.record.meta.keys().cloned()).collect::<BTreeSet<_>>().into_iter().collect();
 
-    let mut word_map: HashMap<String, PackedWord> = HashMap::new();
+    let mut site = SiteWords::default();
     let mut filters: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
     // Each kind of file names its own, as Pagefind does.
     let (mut fragment_names, mut filter_names, mut chunk_names) =
@@ -86,7 +86,7 @@ pub fn build(records: &[Record], format: Format<'_>, group: usize, level: u32) -
     let mut meta_pages = Vec::with_capacity(pages.len());
     let mut fragments = Vec::with_capacity(pages.len());
     for (number, page) in pages.iter().enumerate() {
-        page.add_to(&mut word_map, number, &meta_fields, &mut words);
+        page.add_to(&mut site, number, &meta_fields, &mut words);
         for (filter, values) in &page.record.filters {
             for value in values {
                 filters.entry(filter).or_default().entry(value).or_default().push(number);
@@ -128,7 +128,7 @@ pub fn build(records: &[Record], format: Format<'_>, group: usize, level: u32) -
         meta_filters.push(MetaFilter { filter: filter.to_string(), hash });
     }
 
-    let mut sorted: Vec<PackedWord> = word_map.into_values().collect();
+    let mut sorted: Vec<PackedWord> = site.words.into_values().collect();
     sorted.sort_unstable_by(|a, b| a.word.cmp(&b.word));
     let chunks = chunk_words(sorted);
     let mut index_chunks = chunk_ranges(&chunks);
@@ -213,9 +213,8 @@ impl<'r> Page<'r> {
 
     /// Adds this page, number `number`, to the list of each of its words;
     /// pages come in order, so a page's entry is always a list's last.
-    fn add_to(&self, site: &mut HashMap<String, PackedWord>, number: usize, meta_fields: &[String], words: &mut Words) {
+    fn add_to(&self, site: &mut SiteWords, number: usize, meta_fields: &[String], words: &mut Words) {
         for (stem, locations) in &self.body {
-            let packed = site.entry_ref(stem.as_str()).or_insert_with(|| PackedWord::new(stem));
             let mut plain = Vec::new();
             let mut variants: BTreeMap<&str, Vec<&Location>> = BTreeMap::new();
             for location in locations {
@@ -224,21 +223,16 @@ impl<'r> Page<'r> {
                     Some(form) => variants.entry(form).or_default().push(location),
                 }
             }
+            let packed = site.word(stem);
             if !plain.is_empty() {
                 packed.pages.push(PackedPage { page_number: number, locs: packed_locations(plain), meta_locs: vec![] });
             }
             for (form, locations) in variants {
                 let page = PackedPage { page_number: number, locs: packed_locations(locations), meta_locs: vec![] };
-                match packed.additional_variants.iter_mut().find(|v| v.form == form) {
-                    Some(variant) => variant.pages.push(page),
-                    None => {
-                        packed.additional_variants.push(PackedVariant { form: form.to_string(), pages: vec![page] })
-                    }
-                }
+                site.variant(stem, form).pages.push(page);
             }
         }
         for (stem, locations) in self.meta_words(meta_fields, words) {
-            let packed = site.entry_ref(stem.as_str()).or_insert_with(|| PackedWord::new(&stem));
             let mut plain = Vec::new();
             let mut variants: BTreeMap<String, Vec<MetaLocation>> = BTreeMap::new();
             for location in locations {
@@ -247,18 +241,12 @@ impl<'r> Page<'r> {
                     Some(form) => variants.entry(form).or_default().push(location),
                 }
             }
+            let packed = site.word(&stem);
             if !plain.is_empty() {
                 set_meta_locations(&mut packed.pages, number, meta_locations(plain));
             }
             for (form, locations) in variants {
-                let locs = meta_locations(locations);
-                match packed.additional_variants.iter_mut().find(|v| v.form == form) {
-                    Some(variant) => set_meta_locations(&mut variant.pages, number, locs),
-                    None => packed.additional_variants.push(PackedVariant {
-                        form,
-                        pages: vec![PackedPage { page_number: number, locs: vec![], meta_locs: locs }],
-                    }),
-                }
+                set_meta_locations(&mut site.variant(&stem, &form).pages, number, meta_locations(locations));
             }
         }
     }
@@ -302,6 +290,32 @@ impl<'r> Page<'r> {
             anchors: [],
         })
         .expect("a fragment is plain data")
+    }
+}
+
+/// Every word of the site so far, and where each spelling of a word sits
+/// among its variants, so a word of many spellings costs no search.
+#[derive(Default)]
+struct SiteWords {
+    words: HashMap<String, PackedWord>,
+    /// Stem → spelling → its place in the word's `additional_variants`.
+    variant_slots: HashMap<String, HashMap<String, usize>>,
+}
+
+impl SiteWords {
+    fn word(&mut self, stem: &str) -> &mut PackedWord {
+        self.words.entry_ref(stem).or_insert_with(|| PackedWord::new(stem))
+    }
+
+    /// The variant of `stem` spelled `form`, added (without pages) if new.
+    fn variant(&mut self, stem: &str, form: &str) -> &mut PackedVariant {
+        let packed = self.words.entry_ref(stem).or_insert_with(|| PackedWord::new(stem));
+        let slots = self.variant_slots.entry_ref(stem).or_default();
+        let at = *slots.entry_ref(form).or_insert_with(|| {
+            packed.additional_variants.push(PackedVariant { form: form.to_string(), pages: Vec::new() });
+            packed.additional_variants.len() - 1
+        });
+        &mut packed.additional_variants[at]
     }
 }
 
