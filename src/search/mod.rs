@@ -31,9 +31,10 @@ pub type IndexFile = (String, Vec<u8>);
 #[error("cannot build the search index: {0}")]
 pub struct SearchError(String);
 
-/// Gzip level of the index files: measured against 9 (Pagefind's) on
-/// generated archives, 6 costs a third of the time for files a few per
-/// cent larger (README, "Measured here").
+/// Gzip level of the index files. In `examples/search_profile.rs` on 1,000
+/// generated articles, the whole shard took 0.44 ms a record at 6 against
+/// 0.55 at 9 (Pagefind's), for the same 2.6 MB to a tenth; level 1 was no
+/// faster and wrote 0.9 MB where 6 wrote 0.7 for 200 records.
 const COMPRESSION_LEVEL: u32 = 6;
 
 /// Pages whose fragments share one file (Pagefind's fragment groups): a
